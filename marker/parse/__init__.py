@@ -1,0 +1,74 @@
+"""Parse stage: .docx and .xlsx files into one `Portfolio` model with locators."""
+
+from __future__ import annotations
+
+import hashlib
+import zipfile
+from pathlib import Path
+
+from docx.opc.exceptions import PackageNotFoundError
+from lxml.etree import XMLSyntaxError
+
+from marker.parse.docx import read_docx
+from marker.parse.errors import PortfolioError
+from marker.parse.model import Block, BlockKind, Cell, Locator, Part, Portfolio
+from marker.parse.xlsx import read_xlsx
+
+SUFFIXES = {".docx": "docx", ".xlsx": "xlsx"}
+
+__all__ = [
+    "SUFFIXES",
+    "Block",
+    "BlockKind",
+    "Cell",
+    "Locator",
+    "Part",
+    "Portfolio",
+    "PortfolioError",
+    "parse_file",
+    "parse_with_anchors",
+]
+
+
+def parse_file(path: Path | str) -> Portfolio:
+    """Read one portfolio file; raise `PortfolioError` with a plain message if it cannot be."""
+    return parse_with_anchors(path)[0]
+
+
+def parse_with_anchors(path: Path | str) -> tuple[Portfolio, dict]:
+    """The portfolio and, for .docx, the XML element behind each locator (for annotation)."""
+    path = Path(path)
+    source = path.name
+    kind = SUFFIXES.get(path.suffix.lower())
+    if kind is None:
+        raise PortfolioError(
+            source, "unsupported-type", "Only Word (.docx) and Excel (.xlsx) files can be marked."
+        )
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise PortfolioError(source, "not-found", "The file does not exist.") from None
+    except OSError as error:
+        raise PortfolioError(
+            source, "unreadable", f"The file could not be opened ({error.strerror})."
+        ) from None
+    if not data:
+        raise PortfolioError(source, "empty-file", "The file is empty (0 bytes): upload it again.")
+    sha256 = hashlib.sha256(data).hexdigest()
+    try:
+        if kind == "docx":
+            return read_docx(path, source, sha256)
+        return read_xlsx(path, source, sha256), {}
+    except (
+        zipfile.BadZipFile,
+        PackageNotFoundError,
+        KeyError,
+        XMLSyntaxError,
+        ValueError,
+    ) as error:
+        raise PortfolioError(
+            source,
+            "corrupt",
+            f"The file is damaged or is not really a {kind.upper()} file; "
+            "open it in Office, save it again and re-upload it.",
+        ) from error

@@ -1,0 +1,61 @@
+"""Map table and sheet column headers to roles, using the `columns` lexicon."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from marker.resources import lexicon
+
+_NON_WORD = re.compile(r"[^a-z0-9' ]+")
+_SPACES = re.compile(r"\s+")
+
+
+def normalise_header(text: str) -> str:
+    """Lower case, one space between words, no punctuation but apostrophes."""
+    text = text.lower().replace("’", "'").replace("&", " and ").replace("/", " ")
+    return _SPACES.sub(" ", _NON_WORD.sub(" ", text)).strip()
+
+
+@dataclass(frozen=True)
+class ColumnRoles:
+    """Role lookup built from the lexicon: exact wordings first, then contained phrases."""
+
+    exact: dict[str, str]
+    phrases: tuple[tuple[re.Pattern[str], str], ...]  # longest phrase first
+    labels: dict[str, str]
+
+    def role_of(self, header: str | None) -> str | None:
+        if not header:
+            return None
+        key = normalise_header(header)
+        if not key:
+            return None
+        if key in self.exact:
+            return self.exact[key]
+        for pattern, role in self.phrases:
+            if pattern.search(key):
+                return role
+        return None
+
+
+@cache
+def column_roles() -> ColumnRoles:
+    roles = lexicon("columns")["roles"]
+    exact: dict[str, str] = {}
+    phrases: list[tuple[str, str]] = []
+    for role, entry in roles.items():
+        for synonym in entry["synonyms"]:
+            key = normalise_header(str(synonym))
+            exact.setdefault(key, role)
+            phrases.append((key, role))
+    phrases.sort(key=lambda item: len(item[0]), reverse=True)
+    compiled = tuple((re.compile(rf"(?<![\w']){re.escape(p)}(?![\w'])"), r) for p, r in phrases)
+    labels = {role: entry["label"] for role, entry in roles.items()}
+    return ColumnRoles(exact=exact, phrases=compiled, labels=labels)
+
+
+def role_of(header: str | None) -> str | None:
+    """The role a column header names, or None when it names none we know."""
+    return column_roles().role_of(header)

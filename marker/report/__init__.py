@@ -1,0 +1,1 @@
+"""Report stage: renderers over the stage models; no marking logic lives here."""

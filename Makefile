@@ -31,6 +31,9 @@ format: install
 bench: install
 	$(BIN)/python benchmarks/bench.py
 
+eval: install
+	$(BIN)/python eval/run.py
+
 fixtures: install
 	$(BIN)/python fixtures/generate.py
 

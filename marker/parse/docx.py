@@ -308,7 +308,7 @@ def _header_row(rows: list[_Row]) -> int | None:
     if len(texts) < 2 or len(rows) - start < 2:
         return None
     named = sum(1 for _, _, text, _ in texts if role_of(text))
-    if named * 2 >= len(texts):
+    if named >= 2 and named * 2 >= len(texts):
         return start
     if all(bold for *_, bold in texts) and all(len(t.split()) <= 8 for _, _, t, _ in texts):
         return start

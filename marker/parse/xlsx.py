@@ -74,17 +74,24 @@ def _layout(rows: list[tuple[int, list[_Value]]]) -> _SheetLayout:
         named = sum(1 for v in labelled if role_of(v[0].text))
         if named * 2 >= len(labelled) and not role_of(labelled[0][1].text):
             return _SheetLayout(None, True, {})
+    best: tuple[int, int] | None = None  # (named columns, row number)
     for number, values in rows[:HEADER_SEARCH_ROWS]:
-        if _role_row(values):
-            return _SheetLayout(number, False, {v.column: v.text for v in values if v.text})
-    return _SheetLayout(None, False, {})
+        named = _named_columns(values)
+        if named and (best is None or named > best[0]):
+            best = (named, number)
+    if best is None:
+        return _SheetLayout(None, False, {})
+    values = next(v for n, v in rows if n == best[1])
+    return _SheetLayout(best[1], False, {v.column: v.text for v in values if v.text})
 
 
-def _role_row(values: list[_Value]) -> bool:
+def _named_columns(values: list[_Value]) -> int:
+    """How many cells of a would-be header row name a known role (0 if it is no header)."""
     texts = [v for v in values if v.text]
     if len(texts) < 2 or any(v.date or len(v.text.split()) > 10 for v in texts):
-        return False
-    return sum(1 for v in texts if role_of(v.text)) * 2 >= len(texts)
+        return 0
+    named = sum(1 for v in texts if role_of(v.text))
+    return named if named >= 2 and named * 2 >= len(texts) else 0
 
 
 def _sheet_xml(workbook, sheet) -> bytes:
@@ -235,7 +242,8 @@ def _read_sheet(workbook, sheet, blocks: list[Block], warnings: list[ParseWarnin
         if number == layout.header_row:
             kind = BlockKind.TABLE_HEADER
             cells = [_cell(title, number, v, v.text) for v in values]
-        elif layout.form:
+        elif layout.form or (layout.header_row is not None and number < layout.header_row):
+            # a form, or "Learner | Jo Bloggs" lines above the table: label, then answer
             kind = BlockKind.TABLE_ROW
             label = values[0].text if values[0].column == 1 else None
             cells = [_cell(title, number, v, label) for v in values if v.column > 1 or not label]

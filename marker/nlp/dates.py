@@ -1,0 +1,348 @@
+"""Find and normalise UK dates with one compiled scanner, normalising only the hits.
+
+Day-first throughout. Every value is a closed interval of days; a single day is an
+interval of length one. What cannot be settled from the text (a missing year, a month
+written as "Mar 25", a relative date with no reference date) is flagged, not guessed
+silently.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+_WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)"
+_ORD = r"(?:st|nd|rd|th)"
+# "the end of", "mid-", "early": which part of the period is meant.
+_EDGE = (
+    r"(?:(?:the\s+)?(?P<{n}>end|start|beginning|middle|close)\s+of\s+(?:the\s+)?"
+    r"|(?P<{n}2>mid|early|late)[\s\-]+)"
+)
+# Prepositions that make a bare month, year or day/month read as a date; not in the span.
+_PREP = (
+    r"(?P<{n}>(?:by|in|until|till|til|before|during|from|after|throughout|on|due|for"
+    r"|deadline:?|date:?|review(?:ed)?(?:\s+on)?:?|dated)\s+(?:the\s+)?)"
+)
+
+_PATTERN = "|".join(
+    [
+        # 31/03/2025, 12.3.25, 12-03-2025
+        r"(?<![\d/.\-:£$])(?P<d>\d{1,2})(?P<sep>[/.\-])(?P<m>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})"
+        r"(?![\d]|[/.\-]\d)",
+        # 2025-03-12
+        r"(?<![\d/.\-])(?P<iy>20\d{2})-(?P<im>\d{2})-(?P<id>\d{2})(?!\d)",
+        # Monday 3rd March 2025, 12th of March, 12 Mar 25
+        rf"(?P<td_all>{_WEEKDAY}?(?:the\s+)?(?P<td>\d{{1,2}}){_ORD}?(?:\s+of)?\s+(?P<tm>{_MONTH})\b\.?"
+        r"(?:,?\s+(?P<ty>\d{4}|'?\d{2})(?![\d:/]|\.\d))?)",
+        # March 12th (2025), March 12, 2025
+        rf"(?P<um_all>{_WEEKDAY}?(?P<um>{_MONTH})\.?\s+(?P<ud>\d{{1,2}})(?:{_ORD}(?:,?\s+(?P<uy>\d{{4}}))?|,?\s+(?P<uy2>\d{{4}})))\b",
+        # Q3 2025, end of Q3, Q1 FY25/26, financial Q2
+        _EDGE.format(n="qe")
+        + r"?(?P<qfin>(?:financial|fiscal)\s+)?\bq(?P<q>[1-4])\b(?:\s*(?:of\s+)?(?P<qfy>fy\s*)?"
+        r"(?P<qy>20\d{2}(?:\s*/\s*\d{2,4})?|'?\d{2}(?:/\d{2})?)(?![\d%]))?",
+        # the third quarter of 2025
+        _EDGE.format(n="we")
+        + r"?(?:the\s+)?(?P<qw>first|second|third|fourth|final|last)\s+quarter\b"
+        r"(?:\s+of\s+(?P<qwy>20\d{2}))?",
+        # FY24/25, FY 2024/25, 2024/25 financial year, financial year 2024/25
+        _EDGE.format(n="fe")
+        + r"?(?:\bfy\s*(?P<fa>\d{4}|\d{2})(?:\s*[/\-]\s*(?P<fb>\d{4}|\d{2}))?\b"
+        r"|(?P<fc>20\d{2})\s*[/\-]\s*(?P<fd>\d{2}|20\d{2})\s+(?:financial|fiscal)\s+year"
+        r"|(?:financial|fiscal)\s+year\s+(?P<ff>20\d{2})\s*[/\-]\s*(?P<fg>\d{2}|20\d{2}))",
+        # March 2025, Mar-25, end of March 2025
+        _EDGE.format(n="me")
+        + rf"?(?P<mm>{_MONTH})\.?(?:\s*[\-/'’]\s*|\s+)(?P<my>20\d{{2}}|\d{{2}})(?![\d:/]|\.\d)",
+        # next month, the end of this quarter, end of the financial year
+        _EDGE.format(n="re") + r"?(?P<rel>next|this|the\s+current|the\s+following|following|the)\s+"
+        r"(?P<unit>week|month|quarter|(?:financial\s+|fiscal\s+)?year)\b",
+        # end of March, mid-April, early May (the edge makes a bare month a date)
+        _EDGE.format(n="ee") + rf"(?P<em>{_MONTH})\b(?!\s*\d)",
+        # by March, in June (a preposition makes a bare month a date)
+        _PREP.format(n="pp") + rf"(?P<pm>{_MONTH})\b(?!\s*\d)",
+        # by 2026, end of 2025
+        r"(?:"
+        + _EDGE.format(n="ye")
+        + "|"
+        + _PREP.format(n="yp")
+        + r")(?P<yr>20\d{2})(?![\d/%\-])",
+        # by 30/06, on 5/3: a day and month with no year need a preposition, or to be
+        # written so that they cannot be a score (19/05, 14/7; never 4/5 or 8/10)
+        _PREP.format(n="dp") + r"?(?<![\d.,:/£$+\-])(?P<dd>\d{1,2})/(?P<dm>\d{1,2})(?![\d/%]|\.\d)",
+    ]
+)
+DATE_SCANNER = re.compile(_PATTERN, re.IGNORECASE)
+_WEEK_OF = re.compile(
+    r"(?:w/c|w/b|w\.c\.|wc|week\s+(?:commencing|beginning|starting|of))\s+$", re.IGNORECASE
+)
+_BARE_DAY_MONTH = re.compile(r"^\s*(\d{1,2})/(\d{1,2})\s*$")
+_ORDINAL_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4, "last": 4}
+
+
+@dataclass(frozen=True)
+class DateValue:
+    start: dt.date
+    end: dt.date
+    flags: tuple[str, ...] = ()
+
+    @property
+    def iso(self) -> str:
+        if self.start == self.end:
+            return self.start.isoformat()
+        return f"{self.start.isoformat()}/{self.end.isoformat()}"
+
+
+@dataclass(frozen=True)
+class DateHit:
+    start: int
+    end: int
+    value: DateValue | None
+    flags: tuple[str, ...] = field(default=())
+
+
+def _month_end(year: int, month: int) -> dt.date:
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _year(text: str | None) -> int | None:
+    if not text:
+        return None
+    digits = text.strip("'’ ")
+    return int(digits) + (2000 if len(digits) == 2 else 0)
+
+
+def _nearest_year(month: int, day: int, reference: dt.date) -> int:
+    """The year that puts day/month nearest the reference date."""
+    options = []
+    for year in (reference.year - 1, reference.year, reference.year + 1):
+        day_in = min(day, calendar.monthrange(year, month)[1])
+        options.append((abs((dt.date(year, month, day_in) - reference).days), year))
+    return min(options)[1]
+
+
+def _edge(span: DateValue, edge: str | None) -> DateValue:
+    """Narrow a period to the part the text names ("end of Q3" is its last day)."""
+    if not edge:
+        return span
+    edge = edge.lower()
+    length = (span.end - span.start).days
+    if edge in ("end", "close"):
+        return DateValue(span.end, span.end, span.flags)
+    if edge in ("start", "beginning"):
+        return DateValue(span.start, span.start, span.flags)
+    if span.start.day == 1 and span.end == _month_end(span.start.year, span.start.month):
+        # a month splits into early (1-10), mid (11-20) and late (21 to the end)
+        first, last = {"early": (1, 10), "mid": (11, 20), "middle": (11, 20)}.get(edge, (21, 0))
+        end = span.start.replace(day=last) if last else span.end
+        return DateValue(span.start.replace(day=first), end, span.flags)
+    third = length // 3
+    if edge == "early":
+        return DateValue(span.start, span.start + dt.timedelta(days=third), span.flags)
+    if edge in ("mid", "middle"):
+        start = span.start + dt.timedelta(days=third + 1)
+        return DateValue(start, span.end - dt.timedelta(days=third + 1), span.flags)
+    return DateValue(span.end - dt.timedelta(days=third), span.end, span.flags)  # late
+
+
+def _month_span(year: int, month: int, flags: tuple[str, ...] = ()) -> DateValue:
+    return DateValue(dt.date(year, month, 1), _month_end(year, month), flags)
+
+
+def _quarter_span(year: int, quarter: int, financial: bool) -> DateValue:
+    first_month = 3 * (quarter - 1) + (4 if financial else 1)
+    start_year = year + (first_month - 1) // 12
+    first_month = (first_month - 1) % 12 + 1
+    end_month = first_month + 2
+    return DateValue(dt.date(start_year, first_month, 1), _month_end(start_year, end_month))
+
+
+def _financial_year(first: int, second: int | None) -> tuple[DateValue, tuple[str, ...]]:
+    """FY24/25 runs 1 April 2024 to 31 March 2025 (UK). A lone FY25 is read as 2024/25."""
+    if second is None:
+        return _financial_year(first - 1, first)[0], ("single financial year number",)
+    return DateValue(dt.date(first, 4, 1), dt.date(first + 1, 3, 31)), ()
+
+
+def _relative(rel: str, unit: str, reference: dt.date) -> DateValue:
+    rel = " ".join(rel.lower().split())
+    step = 1 if rel in ("next", "the following", "following") else 0
+    unit = unit.lower()
+    if unit == "week":
+        monday = reference - dt.timedelta(days=reference.weekday()) + dt.timedelta(weeks=step)
+        return DateValue(monday, monday + dt.timedelta(days=6))
+    if unit == "month":
+        month_index = reference.year * 12 + reference.month - 1 + step
+        return _month_span(month_index // 12, month_index % 12 + 1)
+    if unit == "quarter":
+        quarter_index = reference.year * 4 + (reference.month - 1) // 3 + step
+        return _quarter_span(quarter_index // 4, quarter_index % 4 + 1, financial=False)
+    if "financial" in unit or "fiscal" in unit:
+        first = reference.year if reference.month >= 4 else reference.year - 1
+        return _financial_year(first + step, first + step + 1)[0]
+    return DateValue(dt.date(reference.year + step, 1, 1), dt.date(reference.year + step, 12, 31))
+
+
+def _day(year: int, month: int, day: int, flags: tuple[str, ...] = ()) -> DateValue | None:
+    try:
+        value = dt.date(year, month, day)
+    except ValueError:
+        return None
+    return DateValue(value, value, flags)
+
+
+def _numeric(day: int, month: int, year: int) -> DateValue | None:
+    """Day-first; a date only valid month-first (03/15/2025) is read so and flagged."""
+    value = _day(year, month, day)
+    if value is None and month > 12 >= day:
+        return _day(year, day, month, ("month-first",))
+    return value
+
+
+def _needs_reference(reference: dt.date | None) -> tuple[dt.date, tuple[str, ...]]:
+    if reference is None:
+        return dt.date.today(), ("no reference date",)
+    return reference, ()
+
+
+def _normalise(g: dict[str, str | None], reference: dt.date | None) -> DateValue | None:
+    """Turn one scanner hit's groups into a value."""
+    if g["d"]:
+        return _numeric(int(g["d"]), int(g["m"]), _year(g["y"]))
+    if g["iy"]:
+        return _day(int(g["iy"]), int(g["im"]), int(g["id"]))
+    if g["td"] or g["ud"]:
+        month = MONTHS[(g["tm"] or g["um"]).lower().rstrip(".")]
+        day = int(g["td"] or g["ud"])
+        year = _year(g["ty"] or g["uy"] or g["uy2"])
+        if year is None:
+            ref, flags = _needs_reference(reference)
+            return _day(_nearest_year(month, day, ref), month, day, ("year inferred", *flags))
+        return _day(year, month, day)
+    if g["q"]:
+        return _quarter(g, reference)
+    if g["qw"]:
+        ref, flags = _needs_reference(reference)
+        year = _year(g["qwy"]) or ref.year
+        flags = () if g["qwy"] else ("year inferred", *flags)
+        span = _quarter_span(year, _ORDINAL_WORDS[g["qw"].lower()], financial=False)
+        return _edge(DateValue(span.start, span.end, flags), g["we"] or g["we2"])
+    if g["fa"] or g["fc"] or g["ff"]:
+        first = _year(g["fa"] or g["fc"] or g["ff"])
+        second = _year(g["fb"] or g["fd"] or g["fg"])
+        span, flags = _financial_year(first, second)
+        return _edge(DateValue(span.start, span.end, flags), g["fe"] or g["fe2"])
+    if g["mm"]:
+        two_digits = len(g["my"]) == 2 and not re.search(r"[\-/'’]", g["all"])
+        flags = ("month-year assumed",) if two_digits else ()  # "Mar 25": 2025 or the 25th?
+        span = _month_span(_year(g["my"]), MONTHS[g["mm"].lower().rstrip(".")], flags)
+        return _edge(span, g["me"] or g["me2"])
+    if g["rel"]:
+        edge = g["re"] or g["re2"]
+        if g["rel"].lower() == "the" and not edge:
+            return None  # "for the year" is not a date; "by the end of the year" is
+        ref, flags = _needs_reference(reference)
+        span = _relative(g["rel"], g["unit"], ref)
+        return _edge(DateValue(span.start, span.end, flags), edge)
+    if g["em"] or g["pm"]:
+        ref, flags = _needs_reference(reference)
+        month = MONTHS[(g["em"] or g["pm"]).lower()]
+        span = _month_span(_nearest_year(month, 15, ref), month, ("year inferred", *flags))
+        return _edge(span, g["ee"] or g["ee2"])
+    if g["yr"]:
+        year = int(g["yr"])
+        span = DateValue(dt.date(year, 1, 1), dt.date(year, 12, 31))
+        return _edge(span, g["ye"] or g["ye2"])
+    if g["dd"]:
+        ref, flags = _needs_reference(reference)
+        day, month = int(g["dd"]), int(g["dm"])
+        looks_like_date = g["dm"].startswith("0") or (day > 12 and month not in (5, 10))
+        looks_like_date &= (day, month) != (24, 7)  # "open 24/7"
+        if not 1 <= month <= 12 or not (g["dp"] or looks_like_date):
+            return None
+        return _day(_nearest_year(month, day, ref), month, day, ("year inferred", *flags))
+    return None
+
+
+def _quarter(g: dict[str, str | None], reference: dt.date | None) -> DateValue:
+    financial = bool(g["qfin"] or g["qfy"])
+    flags: tuple[str, ...] = ()
+    if g["qy"]:
+        first, _, second = g["qy"].replace(" ", "").partition("/")
+        year = _year(first)
+        if financial and not second:
+            year -= 1  # "Q1 FY26" is the first quarter of 2025/26
+    else:
+        ref, flags = _needs_reference(reference)
+        year, flags = ref.year, ("year inferred", *flags)
+        if financial and ref.month < 4:
+            year -= 1
+    span = _quarter_span(year, int(g["q"]), financial)
+    return _edge(DateValue(span.start, span.end, flags), g["qe"] or g["qe2"])
+
+
+def _span_start(match: re.Match[str]) -> int:
+    """Prepositions that only licensed a bare month/year/day are left out of the span."""
+    for group in ("pp", "yp", "dp"):
+        if match.group(group):
+            return match.end(group)
+    return match.start()
+
+
+def find_dates(text: str, reference: dt.date | None, date_cell: bool = False) -> list[DateHit]:
+    """Every date expression in `text`, with its value resolved against `reference`.
+
+    `date_cell` says the text is a cell under a date column, where a bare "30/06"
+    is a date even without a preposition before it.
+    """
+    hits: list[DateHit] = []
+    if date_cell:
+        bare = _BARE_DAY_MONTH.match(text)
+        if bare:
+            ref, flags = _needs_reference(reference)
+            day, month = int(bare[1]), int(bare[2])
+            if 1 <= month <= 12:
+                value = _day(_nearest_year(month, day, ref), month, day, ("year inferred", *flags))
+                if value:
+                    return [DateHit(bare.start(1), bare.end(2), value, value.flags)]
+    for match in DATE_SCANNER.finditer(text):
+        groups = match.groupdict()
+        groups["all"] = match.group(0)
+        value = _normalise(groups, reference)
+        if value is None:
+            continue
+        start = _span_start(match)
+        previous = hits[-1] if hits else None
+        week = _WEEK_OF.search(text, max(0, start - 25), start)
+        if week and value.start == value.end:  # "w/c 14/07/2025" is that week
+            start -= len(week.group(0))
+            value = DateValue(value.start, value.start + dt.timedelta(days=6), value.flags)
+        if previous and previous.end > start:
+            continue
+        hits.append(DateHit(start, match.end(), value, value.flags))
+    return hits

@@ -1,0 +1,321 @@
+"""The NLP stage's output: every analysed text with its spans, and the objectives and
+review entries assembled from them, each with the locator of the text it came from.
+
+Prose is analysed block by block; a table row cell by cell, each cell knowing its
+column's role, and then the row is read as one record: a plan row's "Target date"
+cell is its objective's deadline, a review log row is one review entry.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from pydantic import BaseModel, Field
+from spacy.tokens import Doc
+
+from marker.nlp.dates import DateValue
+from marker.nlp.pipeline import Context, process
+from marker.nlp.spans import flags_of, spans_of, value_of
+from marker.nlp.statements import action_direction, link_quantities, pick_deadline
+from marker.parse.columns import normalise_header
+from marker.parse.model import Block, BlockKind, Cell, Part, Portfolio
+
+MAIN_LABELS = (
+    "DATE",
+    "DURATION",
+    "FREQUENCY",
+    "KPI",
+    "QUANTITY",
+    "OBJECTIVE",
+    "REVIEW",
+    "ACTIVITY",
+    "RESOURCE",
+)
+_REVIEW_HEADINGS = ("review", "progress", "monitor", "1:1", "one to one", "reflection", "log")
+_NOTHING = {"", "n/a", "na", "-", "none", "no", "no changes", "no change", "nil", "tbc"}
+
+
+class Found(BaseModel):
+    """One labelled span: offsets into its text, end exclusive."""
+
+    label: str
+    text: str
+    start: int
+    end: int
+    value: Any = None
+    flags: list[str] = Field(default_factory=list)
+
+
+class Analysed(BaseModel):
+    """One analysed text (a paragraph, a heading, or one table cell)."""
+
+    block: int
+    cell: int | None = None
+    role: str | None = None
+    locator: str
+    text: str
+    spans: list[Found]
+
+    def labelled(self, *labels: str) -> list[Found]:
+        return [s for s in self.spans if s.label in labels]
+
+
+class Objective(BaseModel):
+    text: str
+    locator: str
+    block: int
+    kpis: list[str]
+    action: str | None = None
+    direction: str | None = None
+    baseline: dict | None = None
+    target: dict | None = None
+    deadline: dict | None = None
+    timescale: str | None = None
+    vague: list[str] = Field(default_factory=list)
+    hobby: list[str] = Field(default_factory=list)
+    work_context: int = 0
+    row_text: str | None = Field(default=None, description="the whole plan row, when in one")
+
+
+class Review(BaseModel):
+    text: str
+    locator: str
+    block: int
+    date: str | None = None
+    participants: list[str] = Field(default_factory=list)
+    progress: bool = False
+    adjustment: list[dict] = Field(default_factory=list)
+    reason: str | None = None
+
+
+class Evidence(BaseModel):
+    source: str
+    sha256: str
+    reference_date: dt.date | None = None
+    texts: list[Analysed]
+    objectives: list[Objective]
+    reviews: list[Review]
+
+    def spans(self, *labels: str) -> Iterator[tuple[Analysed, Found]]:
+        for analysed in self.texts:
+            for span in analysed.spans:
+                if span.label in labels:
+                    yield analysed, span
+
+
+def _json_value(value: Any) -> Any:
+    if isinstance(value, DateValue):
+        return value.iso
+    return value
+
+
+def found_spans(doc: Doc, labels: Iterable[str] | None = None) -> list[Found]:
+    wanted = set(labels) if labels else None
+    spans = sorted(spans_of(doc), key=lambda s: (s.start_char, -s.end_char, s.label_))
+    return [
+        Found(
+            label=s.label_,
+            text=s.text,
+            start=s.start_char,
+            end=s.end_char,
+            value=_json_value(value_of(s)),
+            flags=list(flags_of(s)),
+        )
+        for s in spans
+        if wanted is None or s.label_ in wanted
+    ]
+
+
+def _is_review_section(block: Block) -> bool:
+    path = " ".join(block.heading_path).lower()
+    return any(word in path for word in _REVIEW_HEADINGS)
+
+
+def _texts_of(portfolio: Portfolio) -> Iterator[tuple[Block, int | None, Cell | None, str]]:
+    for block in portfolio.blocks:
+        if block.part not in (Part.BODY, Part.TEXT_BOX) or block.kind is BlockKind.TABLE_HEADER:
+            continue
+        if block.cells:
+            for index, cell in enumerate(block.cells):
+                if cell.text.strip():
+                    yield block, index, cell, cell.text
+        else:
+            yield block, None, None, block.text
+
+
+def analyse(portfolio: Portfolio) -> Evidence:
+    """Run the pipeline over a portfolio's body and assemble its evidence."""
+    items = list(_texts_of(portfolio))
+    contexts = [
+        Context(
+            reference_date=portfolio.reference_date,
+            role=cell.role if cell else None,
+            review_section=_is_review_section(block),
+        )
+        for block, _, cell, _ in items
+    ]
+    texts: list[Analysed] = []
+    objectives: list[Objective] = []
+    reviews: list[Review] = []
+    rows: dict[int, list[tuple[Analysed, Doc]]] = {}
+    for (block, index, cell, _), doc in zip(
+        items, process(zip((t for *_, t in items), contexts, strict=True)), strict=True
+    ):
+        locator = str(cell.locator if cell else block.locator)
+        analysed = Analysed(
+            block=block.index,
+            cell=index,
+            role=cell.role if cell else None,
+            locator=locator,
+            text=doc.text,
+            spans=found_spans(doc),
+        )
+        texts.append(analysed)
+        if cell is not None:
+            rows.setdefault(block.index, []).append((analysed, doc))
+            continue
+        objectives += [_objective(s, analysed, block.index) for s in analysed.labelled("OBJECTIVE")]
+        reviews += [_review(s, analysed, block.index) for s in analysed.labelled("REVIEW")]
+    for record in _records(portfolio, rows):
+        row_objectives, row_review = _read_record(record, portfolio)
+        objectives += row_objectives
+        reviews += row_review
+    return Evidence(
+        source=portfolio.source,
+        sha256=portfolio.sha256,
+        reference_date=portfolio.reference_date,
+        texts=texts,
+        objectives=objectives,
+        reviews=reviews,
+    )
+
+
+def _objective(span: Found, analysed: Analysed, block: int, **row: Any) -> Objective:
+    value = dict(span.value or {})
+    value.update({k: v for k, v in row.items() if v})
+    return Objective(text=span.text, locator=analysed.locator, block=block, **value)
+
+
+def _review(span: Found, analysed: Analysed, block: int) -> Review:
+    return Review(text=span.text, locator=analysed.locator, block=block, **(span.value or {}))
+
+
+def _records(
+    portfolio: Portfolio, rows: dict[int, list[tuple[Analysed, Doc]]]
+) -> Iterator[list[tuple[Analysed, Doc]]]:
+    """Table rows as records. A form table (one labelled answer per row) is one record
+    per objective: its rows are gathered until the next objective row."""
+    record: list[tuple[Analysed, Doc]] = []
+    record_table: tuple | None = None
+    for block_index in sorted(rows):
+        block = portfolio.blocks[block_index]
+        cells = rows[block_index]
+        is_form_row = len(block.cells) == 1 and block.cells[0].header is not None
+        table = (block.locator.part, block.locator.table, block.locator.sheet)
+        if is_form_row:
+            starts_new = cells[0][0].role == "objective" or table != record_table
+            if record and starts_new:
+                yield record
+                record = []
+            record += cells
+            record_table = table
+            continue
+        if record:
+            yield record
+            record, record_table = [], None
+        yield cells
+    if record:
+        yield record
+
+
+def _read_record(
+    record: list[tuple[Analysed, Doc]], portfolio: Portfolio
+) -> tuple[list[Objective], list[Review]]:
+    by_role: dict[str | None, list[tuple[Analysed, Doc]]] = {}
+    for analysed, doc in record:
+        by_role.setdefault(analysed.role, []).append((analysed, doc))
+    row_text = " | ".join(a.text for a, _ in record)
+    objectives = []
+    for analysed, doc in by_role.get("objective", []):
+        for span in analysed.labelled("OBJECTIVE"):
+            objectives.append(_objective(span, analysed, analysed.block, **_row_links(record, doc)))
+            objectives[-1].row_text = row_text
+    reviews = [
+        _review(span, analysed, analysed.block)
+        for analysed, _ in record
+        for span in analysed.labelled("REVIEW")
+    ]
+    if not reviews and not by_role.get("objective"):
+        review = _row_review(record, by_role, row_text, portfolio)
+        if review:
+            reviews.append(review)
+    return objectives, reviews
+
+
+def _row_links(record: list[tuple[Analysed, Doc]], objective_doc: Doc) -> dict[str, Any]:
+    """KPI, baseline, target and deadline from the other cells of a plan row."""
+    kpis: set[str] = set()
+    quantities = []
+    deadline = None
+    for analysed, doc in record:
+        kpis |= {value_of(s) for s in spans_of(doc, "KPI")}
+        if analysed.role in ("deadline", "date") and deadline is None:
+            deadline = pick_deadline(doc, spans_of(doc, "DATE"))
+        if analysed.role in ("target", "success_measure", "kpi", "baseline", "objective"):
+            quantities += spans_of(doc, "QUANTITY")
+    baseline, target = link_quantities(quantities)
+    for analysed, doc in record:
+        if analysed.role == "baseline" and spans_of(doc, "QUANTITY"):
+            baseline = value_of(spans_of(doc, "QUANTITY")[0])
+    stated = spans_of(objective_doc, "OBJECTIVE")
+    own = value_of(stated[0]) if stated else {}
+    links: dict[str, Any] = {"kpis": sorted(kpis)}
+    links["baseline"] = own.get("baseline") or baseline
+    links["target"] = own.get("target") or target
+    links["deadline"] = deadline or own.get("deadline")
+    links["direction"] = own.get("direction") or action_direction(own.get("action"))
+    return links
+
+
+def _row_review(
+    record: list[tuple[Analysed, Doc]],
+    by_role: dict[str | None, list[tuple[Analysed, Doc]]],
+    row_text: str,
+    portfolio: Portfolio,
+) -> Review | None:
+    """A review log row: a date cell and a progress, change or participant cell."""
+    dated = [
+        (a, doc)
+        for role in ("review_date", "date", None)
+        for a, doc in by_role.get(role, [])
+        if spans_of(doc, "DATE")
+    ]
+    content_roles = ("progress", "adjustment", "reviewer")
+    if not dated or not any(by_role.get(role) for role in content_roles):
+        return None
+    first, first_doc = dated[0]
+    date = value_of(spans_of(first_doc, "DATE")[0])
+    adjustments = []
+    reason = None
+    for analysed, doc in by_role.get("adjustment", []):
+        if normalise_header(analysed.text) not in _NOTHING:
+            spans = spans_of(doc, "ADJUSTMENT")
+            kind = value_of(spans[0]) if spans else "plan_changed"
+            adjustments.append({"kind": kind, "text": analysed.text})
+            reasons = spans_of(doc, "REASON")
+            reason = reason or (doc.text[reasons[0].start_char :].strip() if reasons else None)
+    participants = {value_of(s) for _, doc in record for s in spans_of(doc, "ROLE")}
+    participants |= {a.text for a, doc in by_role.get("reviewer", []) if not spans_of(doc, "ROLE")}
+    progress = any(normalise_header(a.text) not in _NOTHING for a, _ in by_role.get("progress", []))
+    return Review(
+        text=row_text,
+        locator=str(portfolio.blocks[first.block].locator),
+        block=first.block,
+        date=date.start.isoformat() if date else None,
+        participants=sorted(participants),
+        progress=progress,
+        adjustment=adjustments,
+        reason=reason,
+    )

@@ -1,0 +1,351 @@
+"""Quantities, durations and frequencies: compiled scanners over the text, values on hits.
+
+A quantity is a metric value ("85%", "4.5/5", "6 minutes", "from 8% to 5%"). Two
+kinds of candidate count only next to a KPI, which the caller checks: a clock-like
+"5:30" (a handling time, not a time of day) and a number with no unit after a
+comparator ("above 4.5").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+NUMBER_WORDS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "a couple of": 2,
+    "couple of": 2,
+    "a few": 3,
+    "few": 3,
+    "several": 3,
+}
+_WORD_NUMBER = (
+    r"(?:a\s+couple\s+of|couple\s+of|a\s+few|few|several"
+    r"|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+)
+_NUM = r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?"
+_UNIT = (
+    r"\s?%|\s?per\s?cent\b|\s?percent\b|\s?percentage\s+points?\b|\s?pp\b|\s?points?\b|\s?pts\b"
+    r"|\s?seconds?\b|\s?secs?\b|s\b|\s?minutes?\b|\s?mins?\b|m\b"
+)
+_SCALE = r"\s?/\s?(?:5|10|20|100)\b(?![/.\-]\d)|\s+out\s+of\s+(?:5|10|20|100)\b"
+_AMOUNT = (
+    rf"(?:£\s?(?:{_NUM})k?"
+    rf"|(?:{_NUM})\s?m(?:ins?)?\s?\d{{1,2}}\s?s(?:ecs?)?\b"  # 7m30s, 7 mins 30 secs
+    rf"|(?<![\d:/.,])(?:{_NUM})(?:{_SCALE}|{_UNIT})"
+    r"|\b\d{1,2}:[0-5]\d\b(?!:)"  # 5:30 - kept only beside a time KPI
+    r"|(?<![\w+\-])[+\-]\d+(?![\d/:%])"  # +45 (NPS) - kept only beside a KPI
+    rf"|(?<![\d/.:])(?:{_NUM})(?![\d/:%]|\.\d|\s?(?:/|out\s+of|[a-z]))"  # bare - beside a KPI
+    r")"
+    r"(?P<SUFFIX>\s*\+(?!\d)|\s+or\s+(?:higher|above|more|over|better|greater|less|lower|below"
+    r"|under|fewer|fewer|under))?"  # 85%+, 7:30 or less
+)
+_COMPARATOR = (
+    r"under|below|less\s+than|lower\s+than|fewer\s+than|no\s+more\s+than|not\s+more\s+than"
+    r"|at\s+most|a\s+maximum\s+of|maximum\s+of|maximum|max\.?|over|above|more\s+than"
+    r"|greater\s+than|higher\s+than|at\s+least|a\s+minimum\s+of|minimum\s+of|minimum|min\.?"
+    r"|no\s+less\s+than|by|around|about|approximately|approx\.?|circa|to|of|at"
+    r"|<=|>=|<|>|≤|≥|~"
+)
+
+
+def _amount(suffix_group: str) -> str:
+    return _AMOUNT.replace("SUFFIX", suffix_group)
+
+
+QUANTITY_SCANNER = re.compile(
+    rf"(?:(?P<from>from)\s+(?P<a>{_amount('sa')})\s*(?:to|->|→|–|-)\s*"
+    rf"(?P<b>{_amount('sb')})"
+    rf"|(?P<ra>{_amount('sra')})\s*(?:to|->|→|–|-)\s*(?P<rb>{_amount('srb')})"
+    rf"|(?:(?P<cmp>{_COMPARATOR})\s*)?(?P<one>{_amount('suffix')}))",
+    re.IGNORECASE,
+)
+_SUFFIX_SYMBOL = {"+": ">=", "higher": ">=", "above": ">=", "more": ">=", "over": ">="}
+_SUFFIX_SYMBOL |= {"better": ">=", "greater": ">=", "less": "<=", "lower": "<=", "below": "<="}
+_SUFFIX_SYMBOL |= {"under": "<=", "fewer": "<="}
+_CLOCK = re.compile(r"^\d{1,2}:[0-5]\d$")
+_BARE = re.compile(rf"^[+\-]?(?:{_NUM})$")
+_SUFFIX = re.compile(r"(?:\s*\+|\s+or\s+\w+)$", re.IGNORECASE)
+
+_UNITS = "days?|weeks?|fortnights?|months?|quarters?|years?|hours?|hrs?|shifts?"
+DURATION_SCANNER = re.compile(
+    r"(?:(?P<prep>within|in|for|over|during|across|throughout|after)\s+(?:the\s+)?"
+    rf"(?P<qual>(?:next|coming|following|first|last|first\s+few)\s+)?"
+    rf"(?:(?P<n>\d+(?:\.\d+)?(?:\s*(?:-|–|to)\s*\d+)?|{_WORD_NUMBER}|an?)\s*[-\s]?\s*)?"
+    r"(?:(?:consecutive|full|whole|more|further|extra|additional)\s+)?"
+    rf"(?P<unit>{_UNITS})\b(?:['’]?\s*time)?"
+    rf"|(?P<an>\d+|{_WORD_NUMBER})[-\s](?P<aunit>day|week|month|year|hour)s?"
+    r"(?=[-\s](?:[\w\-]+\s+){0,3}(?:course|programme|program|plan|placement|secondment"
+    r"|period|apprenticeship|module|project|trial|pilot|review|rotation|qualification))"
+    rf"|(?<![\d.])(?P<hn>\d+(?:\.\d+)?|{_WORD_NUMBER})\s*(?P<hunit>hours?|hrs?|minutes?|mins?)\b"
+    r"(?=\s+(?:a|per|each|every)\s+(?:day|week|fortnight|month|shift)|\s+of\b|\s+off\b)"
+    r"|(?<![\d.])(?P<on>\d+(?:\.\d+)?|{_WORD_NUMBER})\s*(?P<ounit>hours?|hrs?)\b)",
+    re.IGNORECASE,
+)
+FREQUENCY_SCANNER = re.compile(
+    r"\b(?P<adverb>daily|weekly|fortnightly|monthly|quarterly|annually|yearly|bi-?weekly"
+    r"|bi-?monthly|twice-?weekly|six-?weekly|4-?weekly|half-?yearly)\b"
+    r"|\bevery\s+(?P<other>other\s+|second\s+)?(?:(?P<en>\d+(?:\s*(?:-|–|to|or)\s*\d+)?|"
+    rf"{_WORD_NUMBER}(?:\s+(?:or|to)\s+{_WORD_NUMBER})?)\s+)?(?P<eu>{_UNITS})\b"
+    r"|\b(?P<times>once|twice|three\s+times|four\s+times|\d+\s+times|\d+x)\s+(?:a|per|each|every)\s+"
+    r"(?P<tu>day|week|fortnight|month|quarter|year|shift)\b"
+    r"|\b(?P<each>each|per)\s+(?P<pu>day|week|fortnight|month|quarter|year|shift)\b"
+    r"|(?<=\s)(?P<a>a|an)\s+(?P<au>day|week|fortnight|month|quarter|shift)\b"
+    r"(?!\s+(?:early|late|later|ago|before|after|behind|ahead))",
+    re.IGNORECASE,
+)
+_COUNT_BEFORE = re.compile(
+    r"(?:\d|\btimes|\btwice|\bonce|\bhours?|\bmins?|\bminutes)\b[^.;:]{0,25}$"
+)
+_NOT_COUNT_BEFORE = re.compile(r"\b(?:in|within|for|after|over|than)\s+$", re.IGNORECASE)
+
+_PERIOD = {
+    "day": "1D",
+    "week": "1W",
+    "fortnight": "2W",
+    "month": "1M",
+    "quarter": "3M",
+    "year": "1Y",
+    "hour": "T1H",
+    "hr": "T1H",
+    "shift": "1D",
+}
+_ADVERB = {
+    "daily": "P1D",
+    "weekly": "P1W",
+    "biweekly": "P2W",
+    "bi-weekly": "P2W",
+    "fortnightly": "P2W",
+    "monthly": "P1M",
+    "bimonthly": "P2M",
+    "bi-monthly": "P2M",
+    "quarterly": "P3M",
+    "annually": "P1Y",
+    "yearly": "P1Y",
+    "twiceweekly": "2/P1W",
+    "twice-weekly": "2/P1W",
+    "sixweekly": "P6W",
+    "six-weekly": "P6W",
+    "4weekly": "P4W",
+    "4-weekly": "P4W",
+    "halfyearly": "P6M",
+    "half-yearly": "P6M",
+}
+_TIMES = {"once": 1, "twice": 2, "three times": 3, "four times": 4}
+_COMPARATOR_SYMBOL = {
+    "under": "<",
+    "below": "<",
+    "less than": "<",
+    "lower than": "<",
+    "fewer than": "<",
+    "no more than": "<=",
+    "not more than": "<=",
+    "at most": "<=",
+    "a maximum of": "<=",
+    "maximum of": "<=",
+    "maximum": "<=",
+    "max": "<=",
+    "max.": "<=",
+    "over": ">",
+    "above": ">",
+    "more than": ">",
+    "greater than": ">",
+    "higher than": ">",
+    "at least": ">=",
+    "a minimum of": ">=",
+    "minimum of": ">=",
+    "minimum": ">=",
+    "min": ">=",
+    "min.": ">=",
+    "no less than": ">=",
+    "by": "by",
+    "around": "~",
+    "about": "~",
+    "approximately": "~",
+    "approx": "~",
+    "approx.": "~",
+    "circa": "~",
+    "~": "~",
+    "<": "<",
+    ">": ">",
+    "<=": "<=",
+    ">=": ">=",
+    "≤": "<=",
+    "≥": ">=",
+}
+
+
+@dataclass(frozen=True)
+class MeasureHit:
+    label: str  # QUANTITY, DURATION or FREQUENCY
+    start: int
+    end: int
+    value: Any
+    needs_kpi: str | None = None  # "time" for a clock-like value, "any" for a bare number
+
+
+def _number(text: str) -> float:
+    return float(text.replace(",", ""))
+
+
+def amount_value(text: str) -> dict[str, Any]:
+    """One amount as {"value", "unit"[, "scale"]}; times become seconds."""
+    raw = _SUFFIX.sub("", text.strip())
+    lower = raw.lower()
+    if lower.startswith("£"):
+        number = _number(re.sub(r"[£k\s]", "", lower))
+        return {"value": number * (1000 if lower.endswith("k") else 1), "unit": "GBP"}
+    if _CLOCK.match(raw):
+        minutes, seconds = raw.split(":")
+        return {"value": int(minutes) * 60 + int(seconds), "unit": "s"}
+    mixed = re.match(r"^([\d.]+)\s?m(?:ins?)?\s?(\d{1,2})\s?s", lower)
+    if mixed:
+        return {"value": float(mixed[1]) * 60 + int(mixed[2]), "unit": "s"}
+    number_text = re.match(rf"[+\-]?(?:{_NUM})", lower)
+    number = _number(number_text.group(0)) if number_text else 0.0
+    rest = lower[number_text.end() :].strip() if number_text else lower
+    scale = re.search(r"(?:/|out\s+of)\s*(\d+)", rest)
+    if scale:
+        return {"value": number, "unit": "score", "scale": int(scale[1])}
+    if rest.startswith(("%", "per")):
+        return {"value": number, "unit": "%"}
+    if rest.startswith(("percentage", "pp", "point", "pt")):
+        return {"value": number, "unit": "points"}
+    if rest.startswith(("s", "sec")):
+        return {"value": number, "unit": "s"}
+    if rest.startswith("m"):
+        return {"value": number * 60, "unit": "s"}
+    return {"value": number, "unit": None}
+
+
+def _kind(amount: str) -> str | None:
+    amount = _SUFFIX.sub("", amount.strip())
+    if _CLOCK.match(amount):
+        return "time"
+    if _BARE.match(amount):
+        return "any"
+    return None
+
+
+def find_quantities(text: str) -> list[MeasureHit]:
+    hits = []
+    for match in QUANTITY_SCANNER.finditer(text):
+        first, second = match["a"] or match["ra"], match["b"] or match["rb"]
+        if first:
+            if not match["from"] and _kind(first) and _kind(second):
+                continue  # "9-5", "2024-25": a bare range needs "from" or units
+            low, high = amount_value(first), amount_value(second)
+            if low["unit"] is None:
+                low["unit"] = high["unit"]
+            direction = "down" if high["value"] < low["value"] else "up"
+            if high["value"] == low["value"]:
+                direction = "hold"
+            value = {"from": low, "to": high, "direction": direction}
+            needs = _kind(first) if _kind(first) == _kind(second) else None
+            hits.append(MeasureHit("QUANTITY", match.start(), match.end(), value, needs))
+            continue
+        value = amount_value(match["one"])
+        comparator = " ".join((match["cmp"] or "").lower().split())
+        if match["suffix"]:
+            value["comparator"] = _SUFFIX_SYMBOL[
+                match["suffix"].split()[-1].lower().lstrip("+") or "+"
+            ]
+        if comparator in ("to", "of", "at"):
+            start = match.start("one")  # "to 75%": the target, without the preposition
+        else:
+            start = match.start()
+            if comparator:
+                value["comparator"] = _COMPARATOR_SYMBOL.get(comparator, comparator)
+        needs = _kind(match["one"])
+        if needs == "any" and not (comparator or match["suffix"] or match["one"][0] in "+-"):
+            continue  # a bare number with no comparator is not a metric value
+        hits.append(MeasureHit("QUANTITY", start, match.end(), value, needs))
+    return hits
+
+
+def _count(text: str | None) -> float | None:
+    if not text:
+        return None
+    text = " ".join(text.lower().split())
+    return float(NUMBER_WORDS[text]) if text in NUMBER_WORDS else _number(text)
+
+
+def _period(unit: str) -> str:
+    unit = unit.lower().rstrip("s") if unit.lower() not in ("hrs",) else "hr"
+    return _PERIOD.get(unit, "1D")
+
+
+def _iso(count: float, unit: str) -> str:
+    period = _period(unit)
+    amount = count * float(re.match(r"T?(\d+)", period)[1])
+    number = f"{amount:g}"
+    return f"PT{number}H" if period.startswith("T") else f"P{number}{period[-1]}"
+
+
+def find_durations(text: str) -> list[MeasureHit]:
+    hits = []
+    for match in DURATION_SCANNER.finditer(text):
+        if match["unit"]:
+            if not (match["n"] or match["qual"]):
+                continue  # "in the week" names no length
+            counts = re.split(r"\s*(?:-|–|to)\s*", match["n"] or "1")
+            value = "/".join(_iso(_count(c) or 1, match["unit"]) for c in counts)
+        elif match["aunit"]:
+            value = _iso(_count(match["an"]) or 1, match["aunit"])
+        elif match["hunit"]:
+            value = _minutes_or_hours(match["hn"], match["hunit"])
+        else:
+            value = _minutes_or_hours(match["on"], match["ounit"])
+        hits.append(MeasureHit("DURATION", match.start(), match.end(), value))
+    return hits
+
+
+def _minutes_or_hours(count_text: str, unit: str) -> str:
+    count = _count(count_text) or 1
+    return f"PT{count:g}M" if unit.lower().startswith("m") else f"PT{count:g}H"
+
+
+def find_frequencies(text: str) -> list[MeasureHit]:
+    hits = []
+    for match in FREQUENCY_SCANNER.finditer(text):
+        if match["adverb"]:
+            key = match["adverb"].lower().replace(" ", "")
+            value = _ADVERB.get(key, _ADVERB.get(key.replace("-", ""), "P1W"))
+        elif match["eu"]:
+            value = _every(match["en"], match["eu"], bool(match["other"]))
+        elif match["times"]:
+            times = match["times"].lower()
+            count = _TIMES.get(times) or int(re.match(r"\d+", times)[0])
+            value = f"{count}/{_iso(1, match['tu'])}"
+        elif match["each"]:
+            value = _iso(1, match["pu"])
+        else:
+            before = text[max(0, match.start() - 40) : match.start()]
+            if not _COUNT_BEFORE.search(before) or _NOT_COUNT_BEFORE.search(before):
+                continue  # "a week" is a rate only after a count: "10 calls a week"
+            value = _iso(1, match["au"])
+        hits.append(MeasureHit("FREQUENCY", match.start(), match.end(), value))
+    return hits
+
+
+def _every(count_text: str | None, unit: str, other: bool) -> str:
+    if count_text:
+        parts = re.split(r"\s*(?:-|–|to|or)\s*", count_text.strip().lower())
+        if len(parts) == 2:
+            return "/".join(_iso(_count(p) or 1, unit) for p in parts)
+        return _iso(_count(parts[0]) or 1, unit)
+    return _iso(2 if other else 1, unit)

@@ -1,0 +1,312 @@
+"""Objectives and review entries: statements built from the spans found inside them.
+
+An objective is a goal the learner sets themselves ("I will...", "Objective 2: ...",
+"To reduce ...", or a plan row's objective cell); its value links the KPI, baseline,
+target, deadline and action verb found in the same sentence. A review entry is dated
+and talks about progress; its value says when, with whom, what progressed and whether
+the plan was adjusted, and why.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from functools import cache
+from typing import Any
+
+from spacy.tokens import Doc, Span
+
+from marker.nlp.spans import spans_of, value_of
+from marker.resources import lexicon
+
+_LEADER = re.compile(r"^\s*(?:[•◦▪●○■□➢➤✓✔\-*–]|\(?\d{1,2}[.)]|\(?[a-h][.)])\s+")
+_TRAILING = ".;:!,"
+_EMPTY_CELL = {"", "n/a", "na", "-", "–", "none", "tbc", "tbd", "?"}
+_OPENING = 15  # a date this near a sentence's start opens an entry: "Friday 9 May 2025. ..."
+_NOT_AN_OBJECT = {"is", "was", "has", "had", "are", "were", "time", "times", "'s", "rate", "level"}
+
+
+_GOAL_NOUNS = r"(?:objective|goal|aim|target)s?"
+# A cue may follow a short lead-in ("As a team leader, I will ...", "By March I want to").
+_LEAD_IN = r"(?:[^.;:!?]{0,60}?(?<![\w'])|)"
+
+
+def _cue_pattern(cue: str) -> str:
+    """A cue phrase allowing a word between its words ("I also want to") and a short
+    qualifier after a goal noun ("my goal for FY25/26 is to")."""
+    words = cue.split()
+    pattern = re.escape(words[0])
+    for previous, word in itertools.pairwise(words):
+        gap = r"(?:\S+\s+){0,3}" if re.fullmatch(_GOAL_NOUNS, previous) else r"(?:\w+\s+)?"
+        pattern += rf"\s+{gap}{re.escape(word)}"
+    return pattern
+
+
+@cache
+def _objective_language() -> dict[str, Any]:
+    data = lexicon("objectives")
+    labels = sorted(data["labels"], key=len, reverse=True)
+    label = re.compile(
+        rf"^(?:{'|'.join(re.escape(x) for x in labels)})\s*(?:\d+|[a-z])?\s*[:.\-–)]\s*",
+        re.IGNORECASE,
+    )
+    start_only = {"to", "aim to"}  # only before an action verb, at the start
+    cues = sorted((c for c in data["cues"] if c not in start_only), key=len, reverse=True)
+    cue = re.compile(
+        rf"^{_LEAD_IN}(?P<cue>{'|'.join(_cue_pattern(c) for c in cues)})\b\s*", re.IGNORECASE
+    )
+    infinitive = re.compile(r"^(?:aim\s+)?to\s+", re.IGNORECASE)
+    inline_label = re.compile(
+        rf"\b(?:new\s+|added\s+a\s+new\s+|revised\s+)?{_GOAL_NOUNS}\b[^:]{{0,25}}:\s*",
+        re.IGNORECASE,
+    )
+    verbs = {verb: direction for direction, vs in data["actions"].items() for verb in vs}
+    not_goals = tuple(sorted(data["not_goals"], key=len, reverse=True))
+    return {
+        "label": label,
+        "cue": cue,
+        "infinitive": infinitive,
+        "inline_label": inline_label,
+        "verbs": verbs,
+        "not_goals": not_goals,
+    }
+
+
+def action_direction(verb: str | None) -> str | None:
+    if verb is None:
+        return None
+    return _objective_language()["verbs"].get(verb)
+
+
+def _trim(doc: Doc, start: int, end: int, keep_stop: bool = False) -> tuple[int, int]:
+    """Character bounds without surrounding blanks, a bullet or (unless kept) a final
+    full stop: an objective is the statement, a review entry the whole entry as written."""
+    text = doc.text
+    while start < end and text[start].isspace():
+        start += 1
+    leader = _LEADER.match(text[start:end])
+    if leader:
+        start += leader.end()
+    trailing = "" if keep_stop else _TRAILING
+    while end > start and (text[end - 1].isspace() or text[end - 1] in trailing):
+        end -= 1
+    return start, end
+
+
+def _first_action(doc: Doc, start: int, end: int) -> str | None:
+    verbs = _objective_language()["verbs"]
+    span = doc.char_span(start, end, alignment_mode="expand")
+    for token in span or []:
+        lemma = token.lemma_.lower()
+        if lemma in verbs:
+            return lemma
+    return None
+
+
+def _base_verb(doc: Doc, start: int) -> str | None:
+    """The action verb at `start` when written in its base form ("Reduce", "to raise")."""
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    if span is None:
+        return None
+    token = span[0]
+    lemma = token.lemma_.lower()
+    following = token.nbor().lower_ if token.i + 1 < len(doc) else ""
+    if following in _NOT_AN_OBJECT:
+        return None  # "Hold time is at 52 secs": a noun, not an order
+    if lemma in _objective_language()["verbs"] and token.lower_ == lemma:
+        return lemma
+    return None
+
+
+def _has_measure(doc: Doc, start: int, end: int) -> bool:
+    return any(
+        s.start_char >= start and s.end_char <= end
+        for s in spans_of(doc, "KPI", "QUANTITY", "DATE", "DURATION")
+    )
+
+
+def goal_start(doc: Doc, start: int, end: int) -> int | None:
+    """Where a goal statement starts in this sentence, or None when it states no goal.
+
+    Goals are labelled ("Objective 2: ..."), cued in the first person ("I will",
+    "my objective is to"), infinitive ("To reduce ...") or imperative with a measure
+    ("Reduce ACW to 60 seconds"); plans to send forms or be on holiday are not goals.
+    """
+    language = _objective_language()
+    text = doc.text[start:end]
+    labelled = language["label"].match(text)
+    if labelled:
+        return start if len(text[labelled.end() :].split()) >= 2 else None
+    cue = language["cue"].match(text)
+    if cue:
+        rest = text[cue.end() :].lower()
+        return None if rest.startswith(language["not_goals"]) else start
+    infinitive = language["infinitive"].match(text)
+    if infinitive:
+        return start if _base_verb(doc, start + infinitive.end()) else None
+    if _base_verb(doc, start) and _has_measure(doc, start, end):
+        return start
+    inline = language["inline_label"].search(text)
+    if inline:  # "New objective agreed: to reach 95% on QA by September"
+        after = start + inline.end()
+        rest = language["infinitive"].match(doc.text[after:end])
+        verb_at = after + rest.end() if rest else after
+        if _base_verb(doc, verb_at):
+            return after
+    return None
+
+
+def find_objectives(
+    doc: Doc, role: str | None, reviews: list[tuple[int, int]] = ()
+) -> list[tuple[int, int, dict]]:
+    """(start, end, value) for each objective statement in the text.
+
+    Inside a review entry only a goal introduced as one ("New objective agreed: ...")
+    counts: "I will meet Chris every month" there is a note, not a work objective.
+    """
+    if role == "objective":
+        start, end = _trim(doc, 0, len(doc.text))
+        cell = doc.text[start:end].strip().lower()
+        if cell in _EMPTY_CELL or cell.startswith(("see ", "as above")):
+            return []
+        return [(start, end, objective_value(doc, start, end))]
+    found = []
+    for sentence in doc.sents:
+        start, end = _trim(doc, sentence.start_char, sentence.end_char)
+        if end - start <= 3:
+            continue
+        goal = goal_start(doc, start, end)
+        in_review = any(r_start <= start and end <= r_end for r_start, r_end in reviews)
+        if goal is not None and (not in_review or goal > start):
+            found.append((goal, end, objective_value(doc, goal, end)))
+    return found
+
+
+def _inside(spans: list[Span], start: int, end: int) -> list[Span]:
+    return [s for s in spans if s.start_char >= start and s.end_char <= end]
+
+
+def objective_value(doc: Doc, start: int, end: int) -> dict[str, Any]:
+    """Link the KPI, baseline, target, deadline and action of one objective."""
+    spans = _inside(spans_of(doc), start, end)
+    by_label: dict[str, list[Span]] = {}
+    for span in spans:
+        by_label.setdefault(span.label_, []).append(span)
+    action = _first_action(doc, start, end)
+    baseline, target = link_quantities(by_label.get("QUANTITY", []))
+    deadline = pick_deadline(doc, by_label.get("DATE", []))
+    return {
+        "kpis": sorted({value_of(s) for s in by_label.get("KPI", [])}),
+        "action": action,
+        "direction": action_direction(action),
+        "baseline": baseline,
+        "target": target,
+        "deadline": deadline,
+        "timescale": next((value_of(s) for s in by_label.get("DURATION", [])), None),
+        "vague": [s.text for s in by_label.get("VAGUE", [])],
+        "hobby": [s.text for s in by_label.get("HOBBY", [])],
+        "work_context": len(by_label.get("WORK", [])) + len(by_label.get("KPI", [])),
+    }
+
+
+def link_quantities(quantities: list[Span]) -> tuple[dict | None, dict | None]:
+    """Baseline and target from the metric values of one objective or row."""
+    for span in quantities:
+        value = value_of(span)
+        if isinstance(value, dict) and "from" in value:
+            return value["from"], value["to"]
+    singles = [value_of(s) for s in quantities if isinstance(value_of(s), dict)]
+    if not singles:
+        return None, None
+    if len(singles) >= 2 and singles[0].get("comparator") is None:
+        return singles[0], singles[-1]
+    return None, singles[-1]
+
+
+_DEADLINE_CUE = re.compile(
+    r"(?:by|before|until|till|no later than|deadline|due|end of|complete by)\W*(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def pick_deadline(doc: Doc, dates: list[Span]) -> dict | None:
+    """The date an objective is due: one after "by"/"before", else the last one."""
+    if not dates:
+        return None
+    cued = [
+        d for d in dates if _DEADLINE_CUE.search(doc.text[max(0, d.start_char - 20) : d.start_char])
+    ]
+    chosen = (cued or dates)[-1]
+    value = value_of(chosen)
+    if value is None:
+        return None
+    return {
+        "text": chosen.text,
+        "date": value.end.isoformat(),
+        "iso": value.iso,
+        "flags": list(value.flags),
+    }
+
+
+def find_reviews(doc: Doc, role: str | None, review_section: bool) -> list[tuple[int, int, dict]]:
+    """Review entries: dated passages that speak of a review or of progress.
+
+    An entry starts at a sentence that opens with a date, or that is dated and names a
+    review ("1:1 with my TL on 5/3/25"), and runs to the next such sentence; it counts
+    when it names a review or reports progress. A progress cell with a date in it is an
+    entry; a date cell alone is not (its row is, see the evidence stage).
+    """
+    dates = spans_of(doc, "DATE")
+    if not dates or role in ("review_date", "date", "deadline", "reviewer"):
+        return []
+    words = [w for w in spans_of(doc, "REVIEW_WORD") if not _planned(doc, w)]
+    if role in ("progress", "adjustment"):
+        start, end = _trim(doc, 0, len(doc.text), keep_stop=True)
+        return [(start, end, review_value(doc, start, end))]
+    if role is not None:
+        return []
+    entries: list[list[int]] = []
+    for sentence in doc.sents:
+        s_start, s_end = sentence.start_char, sentence.end_char
+        dated = _inside(dates, s_start, s_end)
+        opens_dated = bool(dated) and dated[0].start_char - s_start <= _OPENING
+        names_review = any(value_of(w) != "progress" for w in _inside(words, s_start, s_end))
+        if dated and (opens_dated or names_review):
+            entries.append([s_start, s_end])
+        elif entries:
+            entries[-1][1] = s_end
+    found = []
+    for start, end in entries:
+        if _inside(words, start, end) or review_section:
+            start, end = _trim(doc, start, end, keep_stop=True)
+            found.append((start, end, review_value(doc, start, end)))
+    return found
+
+
+def _planned(doc: Doc, word: Span) -> bool:
+    """ "Next review: 22/07" plans a review; it does not record one."""
+    before = doc.text[max(0, word.start_char - 12) : word.start_char].lower()
+    return before.rstrip().endswith(("next", "the next", "book", "booked"))
+
+
+def review_value(doc: Doc, start: int, end: int) -> dict[str, Any]:
+    spans = _inside(spans_of(doc), start, end)
+    labels: dict[str, list[Span]] = {}
+    for span in spans:
+        labels.setdefault(span.label_, []).append(span)
+    date = value_of(labels["DATE"][0]) if labels.get("DATE") else None
+    adjustments = labels.get("ADJUSTMENT", [])
+    reasons = labels.get("REASON", [])
+    return {
+        "date": date.start.isoformat() if date else None,
+        "participants": sorted({value_of(s) for s in labels.get("ROLE", [])}),
+        "progress": bool(labels.get("QUANTITY") or labels.get("KPI") or _has_progress_word(labels)),
+        "adjustment": [{"kind": value_of(s), "text": s.text} for s in adjustments],
+        "reason": doc.text[reasons[0].start_char : end].strip()
+        if adjustments and reasons
+        else None,
+    }
+
+
+def _has_progress_word(labels: dict[str, list[Span]]) -> bool:
+    return any(value_of(s) == "progress" for s in labels.get("REVIEW_WORD", []))

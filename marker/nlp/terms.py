@@ -1,0 +1,140 @@
+"""Vocabularies from `rules/lexicons/*.yaml`, matched with PhraseMatchers.
+
+A lexicon file with a `label` and `terms` is a vocabulary: every synonym of every term
+becomes a phrase pattern (its cost does not grow with the number of terms). Terms
+match case-insensitively, with or without hyphens; `match_on: lemma` vocabularies
+also match inflected forms of phrases ("attended the workshops"); `case_sensitive`
+synonyms match only as written (short abbreviations that are also words); a term's
+`not_before` and `not_after` words stop a match ("complaints team" is not a KPI).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from marker.nlp.spans import SPANS_KEY, set_value
+from marker.resources import lexicon, rules_dir
+
+_DETERMINERS = {"my", "a", "an", "the", "our", "his", "her", "their", "your"}
+
+
+@dataclass(frozen=True)
+class Term:
+    id: str
+    synonyms: tuple[str, ...]
+    case_sensitive: tuple[str, ...] = ()
+    not_before: frozenset[str] = frozenset()  # "complaints team" is not the KPI
+    not_after: frozenset[str] = frozenset()  # "review with my mentor": a person, not support
+    info: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
+
+    def fits(self, doc: Doc, start: int, end: int) -> bool:
+        after = doc[end].lower_ if end < len(doc) else ""
+        while start > 0 and doc[start - 1].lower_ in _DETERMINERS:
+            start -= 1  # "with my mentor": the word before "my" decides
+        before = doc[start - 1].lower_ if start > 0 else ""
+        return after not in self.not_before and before not in self.not_after
+
+    @property
+    def flags(self) -> tuple[str, ...]:
+        flags = []
+        if self.info.get("measure"):
+            flags.append(self.info["measure"])
+        if self.info.get("relevant") is False:
+            flags.append("not relevant")
+        return tuple(flags)
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    label: str
+    match_on: str
+    terms: tuple[Term, ...]
+
+    def term(self, term_id: str) -> Term:
+        return next(t for t in self.terms if t.id == term_id)
+
+
+_TERM_KEYS = ("synonyms", "case_sensitive", "not_before", "not_after")
+
+
+def _term(term_id: str, entry: Any) -> Term:
+    if isinstance(entry, list):
+        return Term(term_id, tuple(str(s) for s in entry))
+    return Term(
+        term_id,
+        tuple(str(s) for s in entry.get("synonyms", [])),
+        tuple(str(s) for s in entry.get("case_sensitive", [])),
+        frozenset(str(s).lower() for s in entry.get("not_before", [])),
+        frozenset(str(s).lower() for s in entry.get("not_after", [])),
+        {k: v for k, v in entry.items() if k not in _TERM_KEYS},
+    )
+
+
+@cache
+def vocabularies() -> dict[str, Vocabulary]:
+    """Every vocabulary lexicon, by file name; several files may share a label."""
+    found: dict[str, Vocabulary] = {}
+    for path in sorted((rules_dir() / "lexicons").glob("*.yaml")):
+        data = lexicon(path.stem)
+        if not isinstance(data, dict) or "label" not in data or "terms" not in data:
+            continue
+        terms = tuple(_term(str(k), v) for k, v in data["terms"].items())
+        found[path.stem] = Vocabulary(data["label"], data.get("match_on", "lower"), terms)
+    return found
+
+
+def _variants(phrase: str) -> set[str]:
+    """The phrase as written, lower-cased, and with hyphens and spaces swapped."""
+    lower = phrase.lower()
+    return {lower, lower.replace("-", " "), lower.replace(" ", "-")}
+
+
+class TermMatcher:
+    """Adds a span per vocabulary hit; value = the term id, flags from the term's data."""
+
+    def __init__(self, nlp: Language) -> None:
+        self.nlp = nlp
+        self.matchers = {
+            attr: PhraseMatcher(nlp.vocab, attr=attr) for attr in ("LOWER", "LEMMA", "ORTH")
+        }
+        self.terms: dict[int, tuple[str, Term]] = {}
+
+    def initialize(self, get_examples=None, nlp: Language | None = None) -> None:
+        """Patterns are made here, once the lemmatizer's tables are loaded."""
+        lemmatizer = self.nlp.get_pipe("lemmatizer")
+        for vocabulary in vocabularies().values():
+            for term in vocabulary.terms:
+                key = f"{vocabulary.label}|{term.id}"
+                self.terms[self.nlp.vocab.strings.add(key)] = (vocabulary.label, term)
+                phrases = sorted({v for s in term.synonyms for v in _variants(s)})
+                patterns = [self.nlp.make_doc(p) for p in phrases]
+                self.matchers["LOWER"].add(key, patterns)
+                if vocabulary.match_on == "lemma":  # phrases only: lone words over-match
+                    phrases = [lemmatizer(d) for d in patterns if len(d) > 1]
+                    if phrases:
+                        self.matchers["LEMMA"].add(key, phrases)
+                if term.case_sensitive:
+                    self.matchers["ORTH"].add(
+                        key, [self.nlp.make_doc(s) for s in term.case_sensitive]
+                    )
+
+    def __call__(self, doc: Doc) -> Doc:
+        by_label: dict[str, list[Span]] = {}
+        for matcher in self.matchers.values():
+            for key, start, end in matcher(doc):
+                label, term = self.terms[key]
+                if not term.fits(doc, start, end):
+                    continue
+                span = Span(doc, start, end, label=label)
+                by_label.setdefault(label, []).append(span)
+                set_value(span, term.id, term.flags)
+        for spans in by_label.values():
+            doc.spans[SPANS_KEY].extend(filter_spans(spans))  # longest hit wins
+        return doc

@@ -1,0 +1,321 @@
+"""The NLP layer, label by label: what must be found, and the hard negatives that must not."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from marker.nlp.evidence import found_spans
+from marker.nlp.pipeline import Context, process
+from marker.nlp.terms import vocabularies
+from marker.resources import lexicon, rules_dir
+
+REFERENCE = dt.date(2025, 6, 30)
+
+
+def spans(text: str, label: str, role: str | None = None) -> list[tuple[str, object]]:
+    (doc,) = process([(text, Context(reference_date=REFERENCE, role=role))])
+    return [(s.text, s.value) for s in found_spans(doc, [label])]
+
+
+@pytest.mark.parametrize(
+    ("text", "found", "value"),
+    [
+        ("Deadline 31/03/2025.", "31/03/2025", "2025-03-31"),
+        ("Done on 12.3.25.", "12.3.25", "2025-03-12"),
+        ("Met on 12th March 2025.", "12th March 2025", "2025-03-12"),
+        ("By March 2025.", "March 2025", "2025-03-01/2025-03-31"),
+        ("In Q3 2025.", "Q3 2025", "2025-07-01/2025-09-30"),
+        ("By the end of Q3", "the end of Q3", "2025-09-30"),
+        ("Targets for FY24/25", "FY24/25", "2024-04-01/2025-03-31"),
+        ("Shadowing w/c 14/07/2025", "w/c 14/07/2025", "2025-07-14/2025-07-20"),
+        ("by the end of next month", "the end of next month", "2025-07-31"),
+        ("1:1 on 5/3/25", "5/3/25", "2025-03-05"),
+        ("Review 19/05 – on track", "19/05", "2025-05-19"),
+        ("mid-April", "mid-April", "2025-04-11/2025-04-20"),
+    ],
+)
+def test_dates_found_and_normalised(text, found, value):
+    assert spans(text, "DATE") == [(found, value)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My CSAT is 4.5/5.",
+        "I scored 90/100 and 8/10 on the quizzes.",
+        "Weekly 1:1s with my TL.",
+        "We are open 24/7.",
+        "80% of customers were happy.",
+        "Call 0161 496 0123 about ticket INC0012345.",
+        "Policy number 12/345/678.",
+        "I may be moved to the complaints team.",
+        "I have worked here for the year.",
+    ],
+)
+def test_hard_negatives_are_not_dates(text):
+    assert spans(text, "DATE") == []
+
+
+def test_year_less_date_is_flagged_not_guessed_silently():
+    (doc,) = process([("Deadline: end of Q3.", Context(reference_date=REFERENCE))])
+    (date,) = [s for s in found_spans(doc, ["DATE"])]
+    assert "year inferred" in date.flags
+
+
+def test_month_first_date_is_read_and_flagged():
+    (doc,) = process([("Due 03/15/2025.", Context(reference_date=REFERENCE))])
+    (date,) = found_spans(doc, ["DATE"])
+    assert (date.value, date.flags) == ("2025-03-15", ["month-first"])
+
+
+def test_relative_date_without_reference_is_flagged():
+    (doc,) = process([("by next month", Context(reference_date=None))])
+    (date,) = found_spans(doc, ["DATE"])
+    assert "no reference date" in date.flags
+
+
+def test_bare_day_month_in_a_deadline_cell_is_a_date():
+    assert spans("30/06", "DATE", role="deadline") == [("30/06", "2025-06-30")]
+    assert spans("4/5", "DATE") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "found", "value"),
+    [
+        ("within 3 months", "within 3 months", "P3M"),
+        ("for six weeks", "for six weeks", "P6W"),
+        ("over the next quarter", "over the next quarter", "P3M"),
+        ("a 12-week course", "12-week", "P12W"),
+        ("within 12 to 18 months", "within 12 to 18 months", "P12M/P18M"),
+    ],
+)
+def test_durations(text, found, value):
+    assert spans(text, "DURATION") == [(found, value)]
+
+
+def test_within_the_next_year_is_a_duration_not_a_date():
+    assert spans("I will be a team leader within the next year.", "DATE") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "found", "value"),
+    [
+        ("weekly", "weekly", "P1W"),
+        ("every fortnight", "every fortnight", "P2W"),
+        ("monthly 1:1s", "monthly", "P1M"),
+        ("each quarter", "each quarter", "P3M"),
+        ("twice a week", "twice a week", "2/P1W"),
+        ("every 4-6 weeks", "every 4-6 weeks", "P4W/P6W"),
+    ],
+)
+def test_frequencies(text, found, value):
+    assert spans(text, "FREQUENCY") == [(found, value)]
+
+
+@pytest.mark.parametrize("text", ["objective met a month early", "in a week's time", "1:1 today"])
+def test_frequency_negatives(text):
+    assert spans(text, "FREQUENCY") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kpi"),
+    [
+        ("my AHT", "aht"),
+        ("average handle time", "aht"),
+        ("first call resolution", "fcr"),
+        ("CSAT score", "csat"),
+        ("net promoter score", "nps"),
+        ("abandon rate", "abandonment_rate"),
+        ("QA score", "quality_score"),
+        ("service level", "service_level"),
+        ("schedule adherence", "adherence"),
+        ("occupancy", "occupancy"),
+        ("sales conversion", "sales_conversion"),
+        ("number of complaints", "complaints"),
+        ("absence", "attendance"),
+    ],
+)
+def test_kpis_get_their_canonical_id(text, kpi):
+    assert [value for _, value in spans(text, "KPI")] == [kpi]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["I moved to the complaints team.", "Feedback from Beth (QA) was good.", "We sell plans."],
+)
+def test_kpi_negatives(text):
+    assert spans(text, "KPI") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "found", "value"),
+    [
+        ("FCR at 85%", "85%", {"value": 85.0, "unit": "%"}),
+        ("CSAT 4.5/5", "4.5/5", {"value": 4.5, "unit": "score", "scale": 5}),
+        ("AHT 360 secs", "360 secs", {"value": 360.0, "unit": "s"}),
+        ("abandonment under 5%", "under 5%", {"value": 5.0, "unit": "%", "comparator": "<"}),
+        ("FCR at least 75%", "at least 75%", {"value": 75.0, "unit": "%", "comparator": ">="}),
+    ],
+)
+def test_quantities(text, found, value):
+    assert spans(text, "QUANTITY") == [(found, value)]
+
+
+def test_handling_time_range_next_to_a_kpi():
+    ((text, value),) = spans("reduce AHT from 7:30 to 6:00", "QUANTITY")
+    assert text == "from 7:30 to 6:00"
+    assert value == {
+        "from": {"value": 450, "unit": "s"},
+        "to": {"value": 360, "unit": "s"},
+        "direction": "down",
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The meeting is at 10:30.",
+        "weekly 1:1s",
+        "open 24/7",
+        "I did 3 courses",
+        "call 0161 496 0123",
+    ],
+)
+def test_quantity_negatives(text):
+    assert spans(text, "QUANTITY") == []
+
+
+def test_objective_links_kpi_baseline_target_deadline_and_action():
+    ((text, value),) = spans("I will reduce my AHT from 7:30 to 6:00 by 31/03/2025.", "OBJECTIVE")
+    assert text == "I will reduce my AHT from 7:30 to 6:00 by 31/03/2025"
+    assert value["kpis"] == ["aht"]
+    assert (value["action"], value["direction"]) == ("reduce", "down")
+    assert value["baseline"] == {"value": 450, "unit": "s"}
+    assert value["target"] == {"value": 360, "unit": "s"}
+    assert value["deadline"]["date"] == "2025-03-31"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My objective is to raise FCR to 75% by the end of Q3.",
+        "Objective 2: keep CSAT above 4.5/5.",
+        "To reduce abandoned calls to under 5% by March 2026.",
+        "Reduce ACW to no more than 60 seconds by 15th August 2025.",
+        "I want to improve my communication skills.",
+        "As a team leader, I aim to cut our abandonment rate to 4%.",
+    ],
+)
+def test_objectives(text):
+    assert len(spans(text, "OBJECTIVE")) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I will be on holiday in August.",
+        "I will send the form to my assessor.",
+        "I reduced my AHT last year.",
+        "The centre's target is 80% FCR.",
+        "Hold time is at 52 secs.",
+    ],
+)
+def test_objective_negatives(text):
+    assert spans(text, "OBJECTIVE") == []
+
+
+def test_vague_objective_carries_its_vagueness():
+    ((_, value),) = spans("I want to improve my communication skills.", "OBJECTIVE")
+    assert value["kpis"] == [] and value["vague"]
+
+
+def test_plan_cell_is_an_objective_as_a_whole():
+    assert spans("Raise FCR to 75%", "OBJECTIVE", role="objective")[0][0] == "Raise FCR to 75%"
+    assert spans("N/A", "OBJECTIVE", role="objective") == []
+
+
+def test_review_entry_with_participants_progress_and_adjustment():
+    text = (
+        "Review 14/02/2025 – 1:1 with Sam (team leader): AHT down to 6:40, on track. "
+        "We moved the deadline to 30/06/2025 because of the new CRM system."
+    )
+    ((found, value),) = spans(text, "REVIEW")
+    assert found == text
+    assert value["date"] == "2025-02-14"
+    assert value["participants"] == ["team_leader"]
+    assert value["progress"] is True
+    assert value["adjustment"][0]["kind"] == "deadline_moved"
+    assert value["reason"] == "because of the new CRM system."
+
+
+def test_several_dated_reviews_in_one_paragraph_are_separate_entries():
+    text = "14/02/2025: review with my TL, on track. 20/03/2025: 1:1, FCR now at 74%."
+    assert [v["date"] for _, v in spans(text, "REVIEW")] == ["2025-02-14", "2025-03-20"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I joined the team on 3 March 2023.",
+        "We had a chat about my progress.",
+        "Next review: 22/07/2025",
+        "I completed the GDPR e-learning in March.",
+    ],
+)
+def test_review_negatives(text):
+    assert spans(text, "REVIEW") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "term"),
+    [
+        ("I will shadow a senior adviser.", "ACTIVITY", "shadowing"),
+        ("Complete the e-learning module.", "ACTIVITY", "e_learning"),
+        ("Weekly side-by-side coaching.", "ACTIVITY", "side_by_side"),
+        ("Listening to recorded calls.", "ACTIVITY", "call_listening"),
+        ("I need time off the phones.", "RESOURCE", "off_phone_time"),
+        ("Access to the learning platform.", "RESOURCE", "learning_platform"),
+        ("A training budget of £250.", "RESOURCE", "budget"),
+    ],
+)
+def test_activities_and_resources(text, label, term):
+    assert term in [value for _, value in spans(text, label)]
+
+
+def test_mentor_in_a_review_is_a_person_not_a_resource():
+    assert spans("Review with my mentor on 3/3/25.", "RESOURCE") == []
+
+
+def test_every_lexicon_entry_is_text():
+    """YAML reads 1:1 as the number 61 and `no` as False unless quoted."""
+    for path in (rules_dir() / "lexicons").glob("*.yaml"):
+        data = lexicon(path.stem)
+        for entry in (data.get("terms") or {}).values():
+            words = entry if isinstance(entry, list) else entry.get("synonyms", [])
+            assert all(isinstance(w, str) for w in words), path.name
+
+
+def test_vocabularies_cover_the_required_kpis():
+    kpis = {t.id for t in vocabularies()["kpis"].terms}
+    assert kpis >= {
+        "aht",
+        "fcr",
+        "csat",
+        "nps",
+        "abandonment_rate",
+        "quality_score",
+        "service_level",
+        "adherence",
+        "occupancy",
+        "sales_conversion",
+        "complaints",
+        "attendance",
+    }
+    improves = {t.id: t.info["improves"] for t in vocabularies()["kpis"].terms}
+    assert (improves["aht"], improves["abandonment_rate"], improves["fcr"]) == (
+        "down",
+        "down",
+        "up",
+    )

@@ -76,7 +76,7 @@ def _span_record(span, **extra) -> dict:
     record = {"label": span.label, "text": span.text, "start": span.start, "end": span.end}
     record["value"] = span.value
     if span.flags:
-        record["flags"] = span.flags
+        record["flags"] = list(span.flags)
     return record | extra
 
 

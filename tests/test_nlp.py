@@ -67,7 +67,7 @@ def test_year_less_date_is_flagged_not_guessed_silently():
 def test_month_first_date_is_read_and_flagged():
     (doc,) = process([("Due 03/15/2025.", Context(reference_date=REFERENCE))])
     (date,) = found_spans(doc, ["DATE"])
-    assert (date.value, date.flags) == ("2025-03-15", ["month-first"])
+    assert (date.value, date.flags) == ("2025-03-15", ("month-first",))
 
 
 def test_relative_date_without_reference_is_flagged():

@@ -176,76 +176,94 @@ def _check_value(label: str, value: str) -> str | None:
     return None
 
 
+@dataclass(frozen=True)
+class _OpenSpan:
+    label: str
+    value: str | None
+    start: int  # offset in the plain text
+    column: int  # 1-based column of the opening braces in the line
+
+
+def _split_role(body: str) -> tuple[str | None, str, int]:
+    """Split off a ``<role> `` prefix: (role, rest of the line, length of the prefix)."""
+    if not body.startswith("<"):
+        return None, body, 0
+    match = _ROLE_RE.match(body)
+    if match is None:
+        raise _LineError("malformed role prefix: expected '<role> ' at the start of the line")
+    role = match.group(1)
+    if role not in ROLES:
+        raise _LineError(f"unknown role {role!r}")
+    rest = body[match.end() :]
+    if rest.startswith(" "):
+        raise _LineError("more than one space after the role prefix")
+    return role, rest, match.end()
+
+
+def _read_head(body: str, i: int, column: int) -> tuple[str, str | None, int]:
+    """Read ``LABEL[=value] `` after the ``{{`` at ``i``: (label, value, index of the text)."""
+    head = _HEAD_RE.match(body, i + len(_OPEN))
+    if head is None or not head.group(1):
+        raise _LineError(f"expected a label after '{{{{' at column {column}")
+    label, value, space = head.group(1), head.group(2), head.group(3)
+    if label not in LABELS:
+        raise _LineError(f"unknown label {label!r} at column {column}")
+    if not space:
+        raise _LineError(f"{label} at column {column} must be followed by one space")
+    if value is not None:
+        problem = _check_value(label, value)
+        if problem is not None:
+            raise _LineError(f"{problem} at column {column}")
+    if body.startswith(" ", head.end()):
+        raise _LineError(f"{label} at column {column} must be followed by exactly one space")
+    return label, value, head.end()
+
+
+def _close(span: _OpenSpan, plain: list[str]) -> Span:
+    text = "".join(plain[span.start :])
+    if not text:
+        raise _LineError(f"empty {span.label} span opened at column {span.column}")
+    if text != text.strip():
+        raise _LineError(
+            f"{span.label} span opened at column {span.column} starts or ends with whitespace"
+        )
+    return Span(span.label, span.start, len(plain), text, span.value)
+
+
 def _parse(line: str, line_no: int) -> Example | None:
     body = line.rstrip("\r\n").rstrip()
     if not body.strip() or body.lstrip().startswith("#"):
         return None
-
-    role: str | None = None
-    if body.startswith("<"):
-        match = _ROLE_RE.match(body)
-        if match is None:
-            raise _LineError("malformed role prefix: expected '<role> ' at the start of the line")
-        role = match.group(1)
-        if role not in ROLES:
-            raise _LineError(f"unknown role {role!r}")
-        body = body[match.end() :]
-        if body.startswith(" "):
-            raise _LineError("more than one space after the role prefix")
-        if not body:
-            raise _LineError("empty cell after the role prefix")
+    role, body, offset = _split_role(body)
 
     plain: list[str] = []
-    # open spans: (label, value, start offset in plain text, column in the line)
-    stack: list[tuple[str, str | None, int, int]] = []
+    stack: list[_OpenSpan] = []
     spans: list[Span] = []
     i = 0
     while i < len(body):
+        column = offset + i + 1
         if body.startswith(_OPEN, i):
-            column = i + 1
-            head = _HEAD_RE.match(body, i + len(_OPEN))
-            if head is None or not head.group(1):
-                raise _LineError(f"expected a label after '{{{{' at column {column}")
-            label, value, space = head.group(1), head.group(2), head.group(3)
-            if label not in LABELS:
-                raise _LineError(f"unknown label {label!r} at column {column}")
-            if not space:
-                raise _LineError(f"{label} at column {column} must be followed by one space")
-            if value is not None:
-                problem = _check_value(label, value)
-                if problem is not None:
-                    raise _LineError(f"{problem} at column {column}")
-            i = head.end()
-            if body.startswith(" ", i):
-                raise _LineError(
-                    f"{label} at column {column} must be followed by exactly one space"
-                )
-            stack.append((label, value, len(plain), column))
+            label, value, i = _read_head(body, i, column)
+            stack.append(_OpenSpan(label, value, len(plain), column))
         elif body.startswith(_CLOSE, i):
             if not stack:
-                raise _LineError(f"unbalanced braces: '}}}}' at column {i + 1} closes nothing")
-            label, value, start, column = stack.pop()
-            text = "".join(plain[start:])
-            if not text:
-                raise _LineError(f"empty {label} span opened at column {column}")
-            if text != text.strip():
-                raise _LineError(
-                    f"{label} span opened at column {column} starts or ends with whitespace"
-                )
-            spans.append(Span(label, start, len(plain), text, value))
+                raise _LineError(f"unbalanced braces: '}}}}' at column {column} closes nothing")
+            spans.append(_close(stack.pop(), plain))
             i += len(_CLOSE)
+        elif body[i] in "{}":
+            raise _LineError(f"unbalanced braces: stray {body[i]!r} at column {column}")
         else:
-            if body[i] in "{}":
-                raise _LineError(f"unbalanced braces: stray {body[i]!r} at column {i + 1}")
             plain.append(body[i])
             i += 1
     if stack:
-        label, _, _, column = stack[-1]
-        raise _LineError(f"unbalanced braces: {label} span opened at column {column} is not closed")
+        span = stack[-1]
+        raise _LineError(
+            f"unbalanced braces: {span.label} span opened at column {span.column} is not closed"
+        )
 
     text = "".join(plain)
     if not text.strip():
-        raise _LineError("the example has no text")
+        raise _LineError("the example has no text" if role is None else "empty cell")
     # document order: by start, outer span before the spans nested in it
     ordered = sorted(spans, key=lambda span: (span.start, -span.end, span.label))
     return Example(text=text, role=role, spans=tuple(ordered), line_no=line_no)

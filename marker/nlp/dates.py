@@ -13,6 +13,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from marker.nlp.scan import scan
+
 MONTHS = {
     name: number
     for number, names in enumerate(
@@ -98,6 +100,17 @@ _PATTERN = "|".join(
     ]
 )
 DATE_SCANNER = re.compile(_PATTERN, re.IGNORECASE)
+# Where a date expression can begin: the scanner is tried only there, which is many times
+# cheaper than letting it try every character. Keep in step with the alternatives above.
+_STARTS = re.compile(
+    r"(?<![\w'])(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
+    r"|mon|tue|wed|thu|fri|sat|sun|q[1-4]|fy|financial|fiscal"
+    r"|next|this|the|following|first|second|third|fourth|final|last"
+    r"|end|start|beginning|middle|close|mid|early|late"
+    r"|by|in|until|till|til|before|during|from|after|throughout|on|due|for|deadline|date"
+    r"|review|dated)",
+    re.IGNORECASE,
+)
 _WEEK_OF = re.compile(
     r"(?:w/c|w/b|w\.c\.|wc|week\s+(?:commencing|beginning|starting|of))\s+$", re.IGNORECASE
 )
@@ -330,7 +343,7 @@ def find_dates(text: str, reference: dt.date | None, date_cell: bool = False) ->
                 value = _day(_nearest_year(month, day, ref), month, day, ("year inferred", *flags))
                 if value:
                     return [DateHit(bare.start(1), bare.end(2), value, value.flags)]
-    for match in DATE_SCANNER.finditer(text):
+    for match in scan(DATE_SCANNER, _STARTS, text):
         groups = match.groupdict()
         groups["all"] = match.group(0)
         value = _normalise(groups, reference)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from pydantic import BaseModel, Field
@@ -17,7 +18,7 @@ from spacy.tokens import Doc
 
 from marker.nlp.dates import DateValue
 from marker.nlp.pipeline import Context, process
-from marker.nlp.spans import flags_of, spans_of, value_of
+from marker.nlp.spans import flags_of, spans_of, text_of, value_of
 from marker.nlp.statements import action_direction, link_quantities, pick_deadline
 from marker.parse.columns import normalise_header
 from marker.parse.model import Block, BlockKind, Cell, Part, Portfolio
@@ -37,15 +38,19 @@ _REVIEW_HEADINGS = ("review", "progress", "monitor", "1:1", "one to one", "refle
 _NOTHING = {"", "n/a", "na", "-", "none", "no", "no changes", "no change", "nil", "tbc"}
 
 
-class Found(BaseModel):
-    """One labelled span: offsets into its text, end exclusive."""
+@dataclass(frozen=True, slots=True)
+class Found:
+    """One labelled span: offsets into its text, end exclusive.
+
+    A plain dataclass: a portfolio has thousands, made by our own components.
+    """
 
     label: str
     text: str
     start: int
     end: int
     value: Any = None
-    flags: list[str] = Field(default_factory=list)
+    flags: tuple[str, ...] = ()
 
 
 class Analysed(BaseModel):
@@ -114,14 +119,15 @@ def _json_value(value: Any) -> Any:
 def found_spans(doc: Doc, labels: Iterable[str] | None = None) -> list[Found]:
     wanted = set(labels) if labels else None
     spans = sorted(spans_of(doc), key=lambda s: (s.start_char, -s.end_char, s.label_))
+    text = text_of(doc)
     return [
         Found(
-            label=s.label_,
-            text=s.text,
-            start=s.start_char,
-            end=s.end_char,
-            value=_json_value(value_of(s)),
-            flags=list(flags_of(s)),
+            s.label_,
+            text[s.start_char : s.end_char],
+            s.start_char,
+            s.end_char,
+            _json_value(value_of(s)),
+            flags_of(s),
         )
         for s in spans
         if wanted is None or s.label_ in wanted
@@ -164,12 +170,12 @@ def analyse(portfolio: Portfolio) -> Evidence:
         items, process(zip((t for *_, t in items), contexts, strict=True)), strict=True
     ):
         locator = str(cell.locator if cell else block.locator)
-        analysed = Analysed(
+        analysed = Analysed.model_construct(  # built from our own spans: nothing to validate
             block=block.index,
             cell=index,
             role=cell.role if cell else None,
             locator=locator,
-            text=doc.text,
+            text=text_of(doc),
             spans=found_spans(doc),
         )
         texts.append(analysed)
@@ -305,7 +311,7 @@ def _row_review(
             kind = value_of(spans[0]) if spans else "plan_changed"
             adjustments.append({"kind": kind, "text": analysed.text})
             reasons = spans_of(doc, "REASON")
-            reason = reason or (doc.text[reasons[0].start_char :].strip() if reasons else None)
+            reason = reason or (text_of(doc)[reasons[0].start_char :].strip() if reasons else None)
     participants = {value_of(s) for _, doc in record for s in spans_of(doc, "ROLE")}
     participants |= {a.text for a, doc in by_role.get("reviewer", []) if not spans_of(doc, "ROLE")}
     progress = any(normalise_header(a.text) not in _NOTHING for a, _ in by_role.get("progress", []))

@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from marker.nlp.scan import scan
+
 NUMBER_WORDS = {
     "a": 1,
     "an": 1,
@@ -77,6 +79,23 @@ QUANTITY_SCANNER = re.compile(
 _SUFFIX_SYMBOL = {"+": ">=", "higher": ">=", "above": ">=", "more": ">=", "over": ">="}
 _SUFFIX_SYMBOL |= {"better": ">=", "greater": ">=", "less": "<=", "lower": "<=", "below": "<="}
 _SUFFIX_SYMBOL |= {"under": "<=", "fewer": "<="}
+# Where each scanner can begin (see marker.nlp.scan); keep in step with the patterns.
+_QUANTITY_STARTS = re.compile(
+    r"(?<![\w.,:/])[\d£+\-]|[<>≤≥~]|(?<![\w'])(?:under|below|less|lower|fewer|no|not|at|a"
+    r"|maximum|max|over|above|more|greater|higher|minimum|min|by|around|about|approx|circa"
+    r"|to|of|from)\b",
+    re.IGNORECASE,
+)
+_DURATION_STARTS = re.compile(
+    r"(?<![\w'])(?:within|in|for|over|during|across|throughout|after|\d|a|an|one|two|three"
+    r"|four|five|six|seven|eight|nine|ten|eleven|twelve|couple|few|several)\b|(?<![\w.])\d",
+    re.IGNORECASE,
+)
+_FREQUENCY_STARTS = re.compile(
+    r"(?<![\w'])(?:daily|weekly|fortnightly|monthly|quarterly|annually|yearly|bi|twice|six"
+    r"|half|every|once|three|four|each|per|a|an|\d)",
+    re.IGNORECASE,
+)
 _CLOCK = re.compile(r"^\d{1,2}:[0-5]\d$")
 _BARE = re.compile(rf"^[+\-]?(?:{_NUM})$")
 _SUFFIX = re.compile(r"(?:\s*\+|\s+or\s+\w+)$", re.IGNORECASE)
@@ -243,7 +262,7 @@ def _kind(amount: str) -> str | None:
 
 def find_quantities(text: str) -> list[MeasureHit]:
     hits = []
-    for match in QUANTITY_SCANNER.finditer(text):
+    for match in scan(QUANTITY_SCANNER, _QUANTITY_STARTS, text):
         first, second = match["a"] or match["ra"], match["b"] or match["rb"]
         if first:
             if not match["from"] and _kind(first) and _kind(second):
@@ -298,7 +317,7 @@ def _iso(count: float, unit: str) -> str:
 
 def find_durations(text: str) -> list[MeasureHit]:
     hits = []
-    for match in DURATION_SCANNER.finditer(text):
+    for match in scan(DURATION_SCANNER, _DURATION_STARTS, text):
         if match["unit"]:
             if not (match["n"] or match["qual"]):
                 continue  # "in the week" names no length
@@ -321,7 +340,7 @@ def _minutes_or_hours(count_text: str, unit: str) -> str:
 
 def find_frequencies(text: str) -> list[MeasureHit]:
     hits = []
-    for match in FREQUENCY_SCANNER.finditer(text):
+    for match in scan(FREQUENCY_SCANNER, _FREQUENCY_STARTS, text):
         if match["adverb"]:
             key = match["adverb"].lower().replace(" ", "")
             value = _ADVERB.get(key, _ADVERB.get(key.replace("-", ""), "P1W"))

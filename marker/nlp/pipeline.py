@@ -21,7 +21,16 @@ from spacy.tokens import Doc, Span
 
 from marker.nlp.dates import DateValue, find_dates
 from marker.nlp.measures import find_durations, find_frequencies, find_quantities
-from marker.nlp.spans import SPANS_KEY, add_span, flags_of, spans_of, value_of
+from marker.nlp.spans import (
+    add_span,
+    flags_of,
+    publish,
+    sentence_at,
+    sentences,
+    spans_of,
+    text_of,
+    value_of,
+)
 from marker.nlp.statements import find_objectives, find_reviews
 from marker.nlp.terms import TermMatcher
 
@@ -63,7 +72,7 @@ class MeasureFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         context = context_of(doc)
-        text = doc.text
+        text = text_of(doc)
         durations = find_durations(text)
         # "within the next year" is a length of time, not next year's dates
         periods = [(d.start, d.end) for d in durations if _QUALIFIED.match(text, d.start)]
@@ -92,14 +101,14 @@ _QUALIFIED = re.compile(
 def _kpi_nearby(doc: Doc, kpis: list[Span], start: int, needs: str) -> bool:
     """A clock-like or bare number is a metric only beside a KPI: in the same sentence
     or the one before ("My AHT is 7:15. I will bring it down to 6:30")."""
-    token = doc.char_span(start, start + 1, alignment_mode="expand")
-    if token is None:
+    bounds = sentences(doc)
+    if not bounds:
         return False
-    sentence = token.sent
-    first = doc[sentence.start - 1].sent.start if sentence.start > 0 else sentence.start
+    index = sentence_at(doc, start)
+    first, end = bounds[max(index - 1, 0)][0], bounds[index][1]
     return any(
         kpi.start >= first
-        and kpi.end <= sentence.end
+        and kpi.end <= end
         and (needs != _TIME_KPI_MEASURE or _TIME_KPI_MEASURE in flags_of(kpi))
         for kpi in kpis
     )
@@ -116,6 +125,7 @@ class StatementFinder:
         entries = [(start, end) for start, end, _ in reviews]
         for start, end, value in find_objectives(doc, context.role, entries):
             add_span(doc, start, end, "OBJECTIVE", value)
+        publish(doc)
         return doc
 
 
@@ -135,7 +145,7 @@ def get_pipeline() -> Language:
 def make_doc(nlp: Language, text: str, context: Context) -> Doc:
     doc = nlp.make_doc(text)
     doc.user_data["marker_context"] = context
-    doc.spans[SPANS_KEY] = []
+    doc.user_data["marker_text"] = text  # see spans.text_of
     return doc
 
 

@@ -1,17 +1,25 @@
-"""Labelled spans on a Doc with a normalised value and flags each.
+"""Labelled spans on a Doc with a normalised value and flags each, and its sentences.
 
-Values live in `doc.user_data` keyed by (label, start, end): spaCy's span extensions are
-keyed by offsets alone, so a KPI and a WORK term on the same words would share a value.
+Components add spans through `add_span`; they are kept in a plain list while the
+pipeline runs (reading a SpanGroup builds new Span objects on every pass) and written
+to `doc.spans["marker"]` by `publish` at the end. Values live in `doc.user_data` keyed by
+(label, start, end): spaCy's span extensions are keyed by offsets alone, so a KPI and a
+WORK term on the same words would share one value.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from typing import Any
 
+from spacy.attrs import IDX, LENGTH, SENT_START
 from spacy.tokens import Doc, Span
 
 SPANS_KEY = "marker"
 _VALUES = "marker_values"
+_LIST = "marker_spans"
+_SENTENCES = "marker_sentences"
+_TEXT = "marker_text"
 
 
 def _key(span: Span) -> tuple[str, int, int]:
@@ -30,6 +38,12 @@ def flags_of(span: Span) -> tuple[str, ...]:
     return span.doc.user_data.get(_VALUES, {}).get(_key(span), (None, ()))[1]
 
 
+def keep(span: Span, value: Any = None, flags: tuple[str, ...] = ()) -> None:
+    """Record a span made by a component, with its value."""
+    set_value(span, value, flags)
+    span.doc.user_data.setdefault(_LIST, []).append(span)
+
+
 def add_span(
     doc: Doc, start: int, end: int, label: str, value: Any = None, flags: tuple[str, ...] = ()
 ) -> Span | None:
@@ -37,12 +51,48 @@ def add_span(
     span = doc.char_span(start, end, label=label, alignment_mode="expand")
     if span is None or not span.text.strip():
         return None
-    set_value(span, value, flags)
-    doc.spans[SPANS_KEY].append(span)
+    keep(span, value, flags)
     return span
 
 
 def spans_of(doc: Doc, *labels: str) -> list[Span]:
     """The spans with these labels (all spans when none are named), in the order added."""
-    wanted = set(labels)
-    return [s for s in doc.spans.get(SPANS_KEY, []) if not wanted or s.label_ in wanted]
+    spans = doc.user_data.get(_LIST)
+    if spans is None:
+        spans = list(doc.spans.get(SPANS_KEY, []))
+    return [s for s in spans if not labels or s.label_ in labels]
+
+
+def publish(doc: Doc) -> None:
+    """Write the spans to `doc.spans["marker"]`, where spaCy tools look for them."""
+    doc.spans[SPANS_KEY] = doc.user_data.get(_LIST, [])
+
+
+def text_of(doc: Doc) -> str:
+    """The doc's text; `Doc.text` joins every token again on each call, so it is kept."""
+    text = doc.user_data.get(_TEXT)
+    if text is None:
+        text = doc.user_data[_TEXT] = doc.text
+    return text
+
+
+def sentences(doc: Doc) -> list[tuple[int, int, int, int]]:
+    """(first token, end token, start char, end char) of each sentence, computed once."""
+    cached = doc.user_data.get(_SENTENCES)
+    if cached is not None:
+        return cached
+    result: list[tuple[int, int, int, int]] = []
+    if len(doc):
+        rows = doc.to_array([SENT_START, IDX, LENGTH]).tolist()
+        starts = [0] + [i for i, row in enumerate(rows) if i and row[0] == 1]
+        for first, end in zip(starts, [*starts[1:], len(rows)], strict=True):
+            last = rows[end - 1]
+            result.append((first, end, rows[first][1], last[1] + last[2]))
+    doc.user_data[_SENTENCES] = result
+    return result
+
+
+def sentence_at(doc: Doc, char: int) -> int:
+    """The index of the sentence holding a character offset."""
+    starts = [s[2] for s in sentences(doc)]
+    return max(bisect_right(starts, char) - 1, 0)

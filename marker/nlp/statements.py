@@ -16,7 +16,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
-from marker.nlp.spans import spans_of, value_of
+from marker.nlp.spans import sentences, spans_of, text_of, value_of
 from marker.resources import lexicon
 
 _LEADER = re.compile(r"^\s*(?:[•◦▪●○■□➢➤✓✔\-*–]|\(?\d{1,2}[.)]|\(?[a-h][.)])\s+")
@@ -81,7 +81,7 @@ def action_direction(verb: str | None) -> str | None:
 def _trim(doc: Doc, start: int, end: int, keep_stop: bool = False) -> tuple[int, int]:
     """Character bounds without surrounding blanks, a bullet or (unless kept) a final
     full stop: an objective is the statement, a review entry the whole entry as written."""
-    text = doc.text
+    text = text_of(doc)
     while start < end and text[start].isspace():
         start += 1
     leader = _LEADER.match(text[start:end])
@@ -105,6 +105,9 @@ def _first_action(doc: Doc, start: int, end: int) -> str | None:
 
 def _base_verb(doc: Doc, start: int) -> str | None:
     """The action verb at `start` when written in its base form ("Reduce", "to raise")."""
+    word = text_of(doc)[start : start + 24].split(" ", 1)[0].lower()
+    if word not in _objective_language()["verbs"]:
+        return None  # cheap test first: most sentences start with no verb at all
     span = doc.char_span(start, start + 1, alignment_mode="expand")
     if span is None:
         return None
@@ -133,7 +136,7 @@ def goal_start(doc: Doc, start: int, end: int) -> int | None:
     ("Reduce ACW to 60 seconds"); plans to send forms or be on holiday are not goals.
     """
     language = _objective_language()
-    text = doc.text[start:end]
+    text = text_of(doc)[start:end]
     labelled = language["label"].match(text)
     if labelled:
         return start if len(text[labelled.end() :].split()) >= 2 else None
@@ -149,7 +152,7 @@ def goal_start(doc: Doc, start: int, end: int) -> int | None:
     inline = language["inline_label"].search(text)
     if inline:  # "New objective agreed: to reach 95% on QA by September"
         after = start + inline.end()
-        rest = language["infinitive"].match(doc.text[after:end])
+        rest = language["infinitive"].match(text_of(doc)[after:end])
         verb_at = after + rest.end() if rest else after
         if _base_verb(doc, verb_at):
             return after
@@ -165,14 +168,14 @@ def find_objectives(
     counts: "I will meet Chris every month" there is a note, not a work objective.
     """
     if role == "objective":
-        start, end = _trim(doc, 0, len(doc.text))
-        cell = doc.text[start:end].strip().lower()
+        start, end = _trim(doc, 0, len(text_of(doc)))
+        cell = text_of(doc)[start:end].strip().lower()
         if cell in _EMPTY_CELL or cell.startswith(("see ", "as above")):
             return []
         return [(start, end, objective_value(doc, start, end))]
     found = []
-    for sentence in doc.sents:
-        start, end = _trim(doc, sentence.start_char, sentence.end_char)
+    for *_, s_start, s_end in sentences(doc):
+        start, end = _trim(doc, s_start, s_end)
         if end - start <= 3:
             continue
         goal = goal_start(doc, start, end)
@@ -234,7 +237,9 @@ def pick_deadline(doc: Doc, dates: list[Span]) -> dict | None:
     if not dates:
         return None
     cued = [
-        d for d in dates if _DEADLINE_CUE.search(doc.text[max(0, d.start_char - 20) : d.start_char])
+        d
+        for d in dates
+        if _DEADLINE_CUE.search(text_of(doc)[max(0, d.start_char - 20) : d.start_char])
     ]
     chosen = (cued or dates)[-1]
     value = value_of(chosen)
@@ -261,13 +266,12 @@ def find_reviews(doc: Doc, role: str | None, review_section: bool) -> list[tuple
         return []
     words = [w for w in spans_of(doc, "REVIEW_WORD") if not _planned(doc, w)]
     if role in ("progress", "adjustment"):
-        start, end = _trim(doc, 0, len(doc.text), keep_stop=True)
+        start, end = _trim(doc, 0, len(text_of(doc)), keep_stop=True)
         return [(start, end, review_value(doc, start, end))]
     if role is not None:
         return []
     entries: list[list[int]] = []
-    for sentence in doc.sents:
-        s_start, s_end = sentence.start_char, sentence.end_char
+    for *_, s_start, s_end in sentences(doc):
         dated = _inside(dates, s_start, s_end)
         opens_dated = bool(dated) and dated[0].start_char - s_start <= _OPENING
         names_review = any(value_of(w) != "progress" for w in _inside(words, s_start, s_end))
@@ -285,7 +289,7 @@ def find_reviews(doc: Doc, role: str | None, review_section: bool) -> list[tuple
 
 def _planned(doc: Doc, word: Span) -> bool:
     """ "Next review: 22/07" plans a review; it does not record one."""
-    before = doc.text[max(0, word.start_char - 12) : word.start_char].lower()
+    before = text_of(doc)[max(0, word.start_char - 12) : word.start_char].lower()
     return before.rstrip().endswith(("next", "the next", "book", "booked"))
 
 
@@ -302,7 +306,7 @@ def review_value(doc: Doc, start: int, end: int) -> dict[str, Any]:
         "participants": sorted({value_of(s) for s in labels.get("ROLE", [])}),
         "progress": bool(labels.get("QUANTITY") or labels.get("KPI") or _has_progress_word(labels)),
         "adjustment": [{"kind": value_of(s), "text": s.text} for s in adjustments],
-        "reason": doc.text[reasons[0].start_char : end].strip()
+        "reason": text_of(doc)[reasons[0].start_char : end].strip()
         if adjustments and reasons
         else None,
     }

@@ -19,7 +19,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from marker.nlp.spans import SPANS_KEY, set_value
+from marker.nlp.spans import keep
 from marker.resources import lexicon, rules_dir
 
 _DETERMINERS = {"my", "a", "an", "the", "our", "his", "her", "their", "your"}
@@ -35,6 +35,8 @@ class Term:
     info: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
 
     def fits(self, doc: Doc, start: int, end: int) -> bool:
+        if not (self.not_before or self.not_after):
+            return True
         after = doc[end].lower_ if end < len(doc) else ""
         while start > 0 and doc[start - 1].lower_ in _DETERMINERS:
             start -= 1  # "with my mentor": the word before "my" decides
@@ -133,8 +135,10 @@ class TermMatcher:
                 if not term.fits(doc, start, end):
                     continue
                 span = Span(doc, start, end, label=label)
-                by_label.setdefault(label, []).append(span)
-                set_value(span, term.id, term.flags)
-        for spans in by_label.values():
-            doc.spans[SPANS_KEY].extend(filter_spans(spans))  # longest hit wins
+                by_label.setdefault(label, []).append((span, term))
+        for found in by_label.values():
+            terms = {(s.start, s.end): t for s, t in found}
+            for span in filter_spans([s for s, _ in found]):  # the longest hit wins
+                term = terms[span.start, span.end]
+                keep(span, term.id, term.flags)
         return doc

@@ -45,8 +45,8 @@ def bench_parse(args) -> None:
         runs.append(time.perf_counter() - start)
     best, median = min(runs), statistics.median(runs)
     print(
-        f"parse: {len(files)} fixtures in {median * 1000:.0f} ms (median of {args.repeat}; best {best * 1000:.0f} ms), "
-        f"{median / len(files) * 1000:.1f} ms per file"
+        f"parse: {len(files)} fixtures in {median * 1000:.0f} ms (median of {args.repeat}, "
+        f"best {best * 1000:.0f} ms), {median / len(files) * 1000:.1f} ms per file"
     )
     corpus = generate(CORPUS, args.count)
     for kind in ("docx", "xlsx"):
@@ -55,8 +55,8 @@ def bench_parse(args) -> None:
         words = sum(parse_file(p).word_count for p in paths)
         elapsed = time.perf_counter() - start
         print(
-            f"parse: {len(paths)} generated .{kind} ({words / len(paths):.0f} words each) in {elapsed:.2f} s, "
-            f"{len(paths) / elapsed:.0f} files/s"
+            f"parse: {len(paths)} generated .{kind} ({words / len(paths):.0f} words each) "
+            f"in {elapsed:.2f} s, {len(paths) / elapsed:.0f} files/s"
         )
 
 

@@ -15,10 +15,12 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from eval.fixtures import print_agreement
 from marker.nlp.evidence import MAIN_LABELS, found_spans
 from marker.nlp.pipeline import Context, process
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
 
 
 def _markup():
@@ -124,14 +126,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--part", choices=["dev", "heldout", "all"], default="all")
     parser.add_argument("--errors", action="store_true", help="list the development part's errors")
+    parser.add_argument("--skip-nlp", action="store_true", help="only the marking agreement")
     args = parser.parse_args()
     markup = _markup()
     parts = ["dev", "heldout"] if args.part == "all" else [args.part]
-    for part in parts:
+    for part in [] if args.skip_nlp else parts:
         eval_set = markup.load(HERE / "nlp" / f"{part}.txt")
         errors = args.errors and part == "dev"
         title = f"NLP extraction, {part} part ({len(eval_set.examples)} examples)"
         print_table(title, *score_set(eval_set, errors))
+    print_agreement(show=args.errors)
 
 
 if __name__ == "__main__":

@@ -9,11 +9,16 @@ from pathlib import Path
 
 import click
 
+from marker.audit.cli import audit
 from marker.nlp.evidence import MAIN_LABELS, analyse, found_spans
 from marker.nlp.pipeline import Context, process
 from marker.parse import SUFFIXES, PortfolioError, parse_file
 from marker.parse.columns import column_roles
 from marker.report.parsed import render_portfolio, summary_line
+from marker.report.text import render_marking
+from marker.rules.examples import run_examples
+from marker.rules.loader import DEFAULT_PACK, PackError, load_pack, load_path, pack_paths
+from marker.run import mark_file
 
 
 def _portfolio_files(paths: tuple[str, ...]) -> list[Path]:
@@ -124,3 +129,177 @@ def extract(
         for span in found_spans(doc, labels):
             extra = {"line": line} if per_line else {}
             click.echo(_json_line(_span_record(span, **extra)))
+
+
+main.add_command(audit)
+
+
+def _pack(pack_id: str):
+    try:
+        return load_pack(pack_id)
+    except PackError as error:
+        raise click.ClickException(str(error)) from None
+
+
+def _dump(marking) -> dict:
+    return marking.model_dump(mode="json")
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "jsonl"]),
+    default="text",
+    show_default=True,
+)
+@click.option("--pack", "pack_id", default=DEFAULT_PACK, show_default=True, help="Rule pack id.")
+def check(paths: tuple[str, ...], fmt: str, pack_id: str) -> None:
+    """Mark portfolios: a verdict per marking point, with evidence and next steps.
+
+    Shows each marking point met, partially met or not met, the evidence quoted with
+    where it is, the SMART table of the objectives, the common mistakes found, and what
+    to do next. JSON is the stable machine contract (see the README); --format json
+    gives one object for one file and an array for several, jsonl one object per line.
+
+    Example: marker check draft.docx --format json
+    """
+    loaded = _pack(pack_id)
+    results, failed = [], False
+    for path in _portfolio_files(paths):
+        try:
+            marking = mark_file(path, loaded)
+        except PortfolioError as error:
+            failed = True
+            click.echo(f"{error.source}: error [{error.code}] {error.message}", err=True)
+            continue
+        if fmt == "text":
+            click.echo(render_marking(marking) + "\n")
+        elif fmt == "jsonl":
+            click.echo(json.dumps(_dump(marking), ensure_ascii=False))
+        else:
+            results.append(_dump(marking))
+    if fmt == "json":
+        payload = results[0] if len(results) == 1 and len(paths) == 1 else results
+        click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+    sys.exit(1 if failed else 0)
+
+
+@main.group()
+def rules() -> None:
+    """List, show, validate and test rule packs."""
+
+
+@rules.command("list")
+def rules_list() -> None:
+    """List the rule packs and their marking points.
+
+    Example: marker rules list
+    """
+    for path in pack_paths():
+        try:
+            pack = load_path(path).pack
+        except PackError as error:
+            click.echo(f"{path.stem}: INVALID ({str(error).splitlines()[0]})")
+            continue
+        points = ", ".join(mp.id for mp in pack.marking_points)
+        click.echo(f"{pack.id} {pack.version}: {pack.title}\n  marking points: {points}")
+
+
+@rules.command("show")
+@click.argument("pack_id", default=DEFAULT_PACK)
+def rules_show(pack_id: str) -> None:
+    """Show a pack: each marking point in the examiner's words, its checks and findings.
+
+    Example: marker rules show contact-centre-pdp
+    """
+    loaded = _pack(pack_id)
+    pack = loaded.pack
+    click.echo(f"{pack.id} {pack.version} (sha256 {loaded.sha256[:12]}): {pack.title}")
+    for point in pack.marking_points:
+        rule = point.verdict
+        click.echo(f"\n{point.id}: {point.title}\n  examiner: {point.examiner}")
+        click.echo(
+            f"  met at score {rule.met_at} with {', '.join(rule.required_for_met) or 'no check'}"
+            f" passing; partially met at {rule.partially_met_at}"
+        )
+        for item in point.checks:
+            click.echo(f"  - {item.id} ({item.kind}, weight {item.weight:g}): {item.title}")
+    click.echo("\nfindings:")
+    for finding in pack.findings:
+        click.echo(f"  - {finding.id} ({finding.check.id}): {finding.mistake}")
+
+
+def _pack_files(path: str | None) -> list[Path]:
+    if path is None:
+        return pack_paths()
+    target = Path(path)
+    return sorted(target.glob("*.yaml")) if target.is_dir() else [target]
+
+
+@rules.command("validate")
+@click.argument("path", required=False, type=click.Path(exists=True))
+def rules_validate(path: str | None) -> None:
+    """Check rule pack files against the pack format; errors name file, rule and field.
+
+    Example: marker rules validate rules/contact-centre-pdp.yaml
+    """
+    bad = 0
+    for file in _pack_files(path):
+        try:
+            pack = load_path(file).pack
+            click.echo(f"{file}: valid ({len(pack.checks())} checks)")
+        except PackError as error:
+            bad += 1
+            click.echo(str(error), err=True)
+    sys.exit(1 if bad else 0)
+
+
+@rules.command("test")
+@click.argument("path", required=False, type=click.Path(exists=True))
+def rules_test(path: str | None) -> None:
+    """Run the examples every check carries; report each failure with its rule id.
+
+    Example: marker rules test
+    """
+    failed = 0
+    for file in _pack_files(path):
+        try:
+            loaded = load_path(file)
+        except PackError as error:
+            failed += 1
+            click.echo(str(error), err=True)
+            continue
+        ran, failures = run_examples(loaded)
+        for failure in failures:
+            click.echo(f"{file.name}: FAIL {failure}")
+        failed += len(failures)
+        click.echo(f"{file.name}: {ran - len(failures)} passed, {len(failures)} failed")
+    sys.exit(1 if failed else 0)
+
+
+@main.command()
+@click.argument("check_id")
+@click.option("--pack", "pack_id", default=DEFAULT_PACK, show_default=True)
+def explain(check_id: str, pack_id: str) -> None:
+    """Explain a check or finding: what it checks, why it matters, an example.
+
+    Example: marker explain so-kpi-linked
+    """
+    pack = _pack(pack_id).pack
+    for where, item in pack.checks():
+        finding = where.removeprefix("finding:")
+        if check_id in (item.id, finding if where.startswith("finding:") else None):
+            click.echo(f"{item.id}: {item.title}\n")
+            click.echo(f"Marking point: {where}" if ":" not in where else f"Finding: {finding}")
+            click.echo(f"Kind: {item.kind}, weight {item.weight:g}\n")
+            click.echo(f"Why it matters\n  {item.why}\n")
+            click.echo(f"When it fails, the assessor reads\n  {item.message}")
+            click.echo(f"and the learner reads\n  {item.feedback.failed}\n")
+            for example in item.examples:
+                shown = example.paragraphs or [" | ".join(r) for r in example.table]
+                click.echo(f"Example that must {example.expect}:")
+                click.echo("".join(f"  {line}\n" for line in shown))
+            return
+    raise click.ClickException(f"no check or finding '{check_id}' in {pack_id}")

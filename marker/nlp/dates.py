@@ -62,7 +62,7 @@ _PATTERN = "|".join(
         r"(?<![\d/.\-])(?P<iy>20\d{2})-(?P<im>\d{2})-(?P<id>\d{2})(?!\d)",
         # Monday 3rd March 2025, 12th of March, 12 Mar 25
         rf"(?P<td_all>{_WEEKDAY}?(?:the\s+)?(?P<td>\d{{1,2}}){_ORD}?(?:\s+of)?\s+(?P<tm>{_MONTH})\b\.?"
-        r"(?:,?\s+(?P<ty>\d{4}|'?\d{2})(?![\d:/]|\.\d))?)",
+        r"(?:,?\s+(?P<ty>\d{4}|'?\d{2})(?![\d:/%]|\.\d))?)",
         # March 12th (2025), March 12, 2025
         rf"(?P<um_all>{_WEEKDAY}?(?P<um>{_MONTH})\.?\s+(?P<ud>\d{{1,2}})(?:{_ORD}(?:,?\s+(?P<uy>\d{{4}}))?|,?\s+(?P<uy2>\d{{4}})))\b",
         # Q3 2025, end of Q3, Q1 FY25/26, financial Q2
@@ -80,7 +80,7 @@ _PATTERN = "|".join(
         r"|(?:financial|fiscal)\s+year\s+(?P<ff>20\d{2})\s*[/\-]\s*(?P<fg>\d{2}|20\d{2}))",
         # March 2025, Mar-25, end of March 2025
         _EDGE.format(n="me")
-        + rf"?(?P<mm>{_MONTH})\.?(?:\s*[\-/'’]\s*|\s+)(?P<my>20\d{{2}}|\d{{2}})(?![\d:/]|\.\d)",
+        + rf"?(?P<mm>{_MONTH})\.?(?:\s*[\-/'’]\s*|\s+)(?P<my>20\d{{2}}|[1-4]\d)(?![\d:/%]|\.\d)",
         # next month, the end of this quarter, end of the financial year
         _EDGE.format(n="re") + r"?(?P<rel>next|this|the\s+current|the\s+following|following|the)\s+"
         r"(?P<unit>week|month|quarter|(?:financial\s+|fiscal\s+)?year)\b",

@@ -35,7 +35,14 @@ MAIN_LABELS = (
     "RESOURCE",
 )
 _REVIEW_HEADINGS = ("review", "progress", "monitor", "1:1", "one to one", "reflection", "log")
-_NOTHING = {"", "n/a", "na", "-", "none", "no", "no changes", "no change", "nil", "tbc"}
+_OBJECTIVE_HEADINGS = ("objective", "goal", "target", "aim")
+_NOTHING = ("none", "no change", "no changes", "n a", "na", "nil", "nothing", "tbc", "no")
+
+
+def _says_nothing(text: str) -> bool:
+    """ "None – first review.", "No changes", "-": a cell that records nothing."""
+    words = normalise_header(text).split()
+    return not words or " ".join(words[:2]) in _NOTHING or words[0] in _NOTHING
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +87,7 @@ class Objective(BaseModel):
     timescale: str | None = None
     vague: list[str] = Field(default_factory=list)
     hobby: list[str] = Field(default_factory=list)
+    career: list[str] = Field(default_factory=list)
     work_context: int = 0
     row_text: str | None = Field(default=None, description="the whole plan row, when in one")
 
@@ -134,9 +142,9 @@ def found_spans(doc: Doc, labels: Iterable[str] | None = None) -> list[Found]:
     ]
 
 
-def _is_review_section(block: Block) -> bool:
-    path = " ".join(block.heading_path).lower()
-    return any(word in path for word in _REVIEW_HEADINGS)
+def _in_section(block: Block, words: tuple[str, ...]) -> bool:
+    section = block.heading_path[-1].lower() if block.heading_path else ""
+    return any(word in section for word in words)
 
 
 def _texts_of(portfolio: Portfolio) -> Iterator[tuple[Block, int | None, Cell | None, str]]:
@@ -158,7 +166,11 @@ def analyse(portfolio: Portfolio) -> Evidence:
         Context(
             reference_date=portfolio.reference_date,
             role=cell.role if cell else None,
-            review_section=_is_review_section(block),
+            review_section=_in_section(block, _REVIEW_HEADINGS),
+            heading=block.kind is BlockKind.HEADING,
+            objective_item=block.kind is BlockKind.LIST_ITEM
+            and _in_section(block, _OBJECTIVE_HEADINGS)
+            and not block.text.rstrip().endswith(":"),
         )
         for block, _, cell, _ in items
     ]
@@ -248,15 +260,18 @@ def _read_record(
         for span in analysed.labelled("OBJECTIVE"):
             objectives.append(_objective(span, analysed, analysed.block, **_row_links(record, doc)))
             objectives[-1].row_text = row_text
+    # A review log row (a date cell beside progress or changes) is one entry, dated by
+    # its date cell; otherwise dated notes in a plan row's progress cell are entries.
+    row_review = (
+        None if by_role.get("objective") else _row_review(record, by_role, row_text, portfolio)
+    )
+    if row_review:
+        return objectives, [row_review]
     reviews = [
         _review(span, analysed, analysed.block)
         for analysed, _ in record
         for span in analysed.labelled("REVIEW")
     ]
-    if not reviews and not by_role.get("objective"):
-        review = _row_review(record, by_role, row_text, portfolio)
-        if review:
-            reviews.append(review)
     return objectives, reviews
 
 
@@ -294,7 +309,7 @@ def _row_review(
     """A review log row: a date cell and a progress, change or participant cell."""
     dated = [
         (a, doc)
-        for role in ("review_date", "date", None)
+        for role in ("review_date", "date")
         for a, doc in by_role.get(role, [])
         if spans_of(doc, "DATE")
     ]
@@ -306,7 +321,7 @@ def _row_review(
     adjustments = []
     reason = None
     for analysed, doc in by_role.get("adjustment", []):
-        if normalise_header(analysed.text) not in _NOTHING:
+        if not _says_nothing(analysed.text):
             spans = spans_of(doc, "ADJUSTMENT")
             kind = value_of(spans[0]) if spans else "plan_changed"
             adjustments.append({"kind": kind, "text": analysed.text})

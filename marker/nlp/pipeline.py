@@ -42,6 +42,8 @@ class Context:
     reference_date: dt.date | None = None
     role: str | None = None  # the column role when the text is a table or sheet cell
     review_section: bool = False  # under a heading about reviews or progress
+    objective_item: bool = False  # a list item under a heading about objectives or goals
+    heading: bool = False  # a heading names a section; it states no goal
 
 
 def context_of(doc: Doc) -> Context:
@@ -123,8 +125,10 @@ class StatementFinder:
         for start, end, value in reviews:
             add_span(doc, start, end, "REVIEW", value)
         entries = [(start, end) for start, end, _ in reviews]
-        for start, end, value in find_objectives(doc, context.role, entries):
-            add_span(doc, start, end, "OBJECTIVE", value)
+        role = "objective" if context.objective_item else context.role
+        if not context.heading:
+            for start, end, value in find_objectives(doc, role, entries):
+                add_span(doc, start, end, "OBJECTIVE", value)
         publish(doc)
         return doc
 

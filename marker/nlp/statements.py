@@ -174,10 +174,11 @@ def find_objectives(
             return []
         return [(start, end, objective_value(doc, start, end))]
     found = []
+    text = text_of(doc)
     for *_, s_start, s_end in sentences(doc):
         start, end = _trim(doc, s_start, s_end)
-        if end - start <= 3:
-            continue
+        if end - start <= 3 or text[s_start:s_end].rstrip().endswith(":"):
+            continue  # "I am also going to:" introduces a list
         goal = goal_start(doc, start, end)
         in_review = any(r_start <= start and end <= r_end for r_start, r_end in reviews)
         if goal is not None and (not in_review or goal > start):
@@ -208,6 +209,7 @@ def objective_value(doc: Doc, start: int, end: int) -> dict[str, Any]:
         "timescale": next((value_of(s) for s in by_label.get("DURATION", [])), None),
         "vague": [s.text for s in by_label.get("VAGUE", [])],
         "hobby": [s.text for s in by_label.get("HOBBY", [])],
+        "career": [s.text for s in by_label.get("CAREER", [])],
         "work_context": len(by_label.get("WORK", [])) + len(by_label.get("KPI", [])),
     }
 
@@ -266,9 +268,8 @@ def find_reviews(doc: Doc, role: str | None, review_section: bool) -> list[tuple
         return []
     words = [w for w in spans_of(doc, "REVIEW_WORD") if not _planned(doc, w)]
     if role in ("progress", "adjustment"):
-        start, end = _trim(doc, 0, len(text_of(doc)), keep_stop=True)
-        return [(start, end, review_value(doc, start, end))]
-    if role is not None:
+        review_section = True  # a progress cell is read like notes under a Reviews heading
+    elif role is not None:
         return []
     entries: list[list[int]] = []
     for *_, s_start, s_end in sentences(doc):

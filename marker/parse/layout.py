@@ -10,6 +10,8 @@ from marker.resources import lexicon
 
 MAX_HEADING_WORDS = 8
 MAX_HEADING_CHARS = 70
+MAX_BOLD_HEADING_WORDS = 12  # "Where I am now and where I want to be"
+MAX_BOLD_HEADING_CHARS = 90
 
 _NUMBERED = re.compile(r"^(?P<num>\d+(?:\.\d+)*)[.):]?\s+(?P<rest>\S.*)$")
 _SECTION = re.compile(r"^(?:section|part|unit|element|stage)\s+(?:\d+|[ivx]+|[a-z])\b", re.I)
@@ -35,7 +37,12 @@ def heading_level_by_look(text: str, bold: bool) -> int | None:
     section ("2. Objectives", "Section 3:"), or in capitals naming a known section.
     """
     text = text.strip()
-    if not text or len(text) > MAX_HEADING_CHARS or len(text.split()) > MAX_HEADING_WORDS:
+    words, chars = (
+        (MAX_BOLD_HEADING_WORDS, MAX_BOLD_HEADING_CHARS)
+        if bold
+        else (MAX_HEADING_WORDS, MAX_HEADING_CHARS)
+    )
+    if not text or len(text) > chars or len(text.split()) > words:
         return None
     if text[-1] in ".,;!?" or _BULLET.match(text):
         return None

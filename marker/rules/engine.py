@@ -1,0 +1,124 @@
+"""Apply a rule pack to a portfolio's evidence: verdicts, SMART table, findings."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from marker.nlp.evidence import Evidence
+from marker.parse.model import Portfolio
+from marker.rules.checks import KINDS, Result
+from marker.rules.facts import Facts
+from marker.rules.loader import LoadedPack
+from marker.rules.marking import (
+    CheckOutcome,
+    FindingResult,
+    Marking,
+    MarkingPointResult,
+    PackRef,
+    Verdict,
+)
+from marker.rules.model import Check, MarkingPoint, Pack
+from marker.rules.smart import assess
+
+MAX_CITATIONS = 8
+
+
+def _start_date(portfolio: Portfolio, evidence: Evidence) -> dt.date | None:
+    """When the plan was made, for timescales given only as a deadline: the file's
+    creation or the first review (often the meeting that agreed the plan), if earlier."""
+    created = portfolio.properties.created
+    known = [dt.date.fromisoformat(r.date) for r in evidence.reviews if r.date]
+    known += [created.date()] if created else []
+    return min(known, default=portfolio.reference_date)
+
+
+def facts_for(portfolio: Portfolio, evidence: Evidence, pack: Pack) -> Facts:
+    start = _start_date(portfolio, evidence)
+    assessed = [(o, assess(o, pack.smart.achievable, start)) for o in evidence.objectives]
+    return Facts(portfolio=portfolio, evidence=evidence, objectives=assessed)
+
+
+def run_check(check: Check, facts: Facts, pack: Pack) -> Result:
+    return KINDS[check.kind](check, facts, pack.smart)
+
+
+def _verdict(point: MarkingPoint, score: float, passed: dict[str, bool]) -> Verdict:
+    rule = point.verdict
+    if score >= rule.met_at and all(passed[c] for c in rule.required_for_met):
+        return "met"
+    return "partially_met" if score >= rule.partially_met_at else "not_met"
+
+
+def _mark_point(point: MarkingPoint, facts: Facts, pack: Pack) -> MarkingPointResult:
+    outcomes, feedback, citations = [], [], []
+    total = weighted = 0.0
+    passed: dict[str, bool] = {}
+    for check in point.checks:
+        result = run_check(check, facts, pack)
+        passed[check.id] = result.passed
+        total += check.weight
+        weighted += check.weight * result.score
+        evidence = list(dict.fromkeys(i.citation() for i in result.evidence))[:MAX_CITATIONS]
+        outcomes.append(
+            CheckOutcome(
+                id=check.id,
+                title=check.title,
+                passed=result.passed,
+                score=round(result.score, 3),
+                message=None if result.passed else _with_detail(check.message, result),
+                evidence=evidence,
+            )
+        )
+        if not result.passed:
+            feedback.append(check.feedback.failed)
+            feedback += result.feedback
+        citations += [c for c in evidence if c not in citations]
+    score = round(weighted / total, 3)
+    if not feedback:
+        feedback = [c.feedback.passed for c in point.checks]
+    return MarkingPointResult(
+        id=point.id,
+        title=point.title,
+        verdict=_verdict(point, score, passed),
+        score=score,
+        evidence=citations[:MAX_CITATIONS],
+        feedback=feedback,
+        checks=outcomes,
+    )
+
+
+def _with_detail(message: str, result: Result) -> str:
+    return f"{message} ({result.detail})" if result.detail else message
+
+
+def _findings(facts: Facts, pack: Pack) -> list[FindingResult]:
+    found = []
+    for finding in pack.findings:
+        result = run_check(finding.check, facts, pack)
+        if result.passed:
+            continue
+        for item in result.failures:
+            message = finding.check.message
+            if item.text:
+                message = f'{message}: "{item.citation().text}"'
+            found.append(
+                (item.block, FindingResult(id=finding.id, message=message, locator=item.locator))
+            )
+    return [f for _, f in sorted(found, key=lambda pair: pair[0])]
+
+
+def mark(portfolio: Portfolio, evidence: Evidence, loaded: LoadedPack) -> Marking:
+    """The marking of one portfolio against one pack. Deterministic: no clock, no paths."""
+    pack = loaded.pack
+    facts = facts_for(portfolio, evidence, pack)
+    points = [_mark_point(point, facts, pack) for point in pack.marking_points]
+    return Marking(
+        file=portfolio.source,
+        file_sha256=portfolio.sha256,
+        pack=PackRef(id=pack.id, version=pack.version, sha256=loaded.sha256),
+        outcome="met" if all(p.verdict == "met" for p in points) else "not_yet_met",
+        marking_points=points,
+        objectives=[result for _, result in facts.objectives],
+        findings=_findings(facts, pack),
+        warnings=[w.message for w in portfolio.warnings],
+    )

@@ -1,0 +1,125 @@
+"""What the checks look at: a portfolio, its evidence and its assessed objectives, with
+the one operation every check shares: selecting evidence items."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from marker.nlp.evidence import Analysed, Evidence, Objective, Review
+from marker.parse.model import Block, Portfolio
+from marker.rules.marking import Citation, ObjectiveResult
+from marker.rules.model import Selector
+
+QUOTE_CHARS = 240
+
+
+def quote(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= QUOTE_CHARS else text[: QUOTE_CHARS - 1].rstrip() + "…"
+
+
+@dataclass(frozen=True)
+class Item:
+    """One piece of evidence: what to quote, where it is, and what it came from."""
+
+    text: str
+    locator: str
+    block: int
+    source: Analysed | Objective | Review | None = field(default=None, compare=False)
+    at: int = 0  # where in the text the evidence is, so two spans in one text count twice
+
+    def citation(self) -> Citation:
+        return Citation(text=quote(self.text), locator=self.locator)
+
+
+@dataclass
+class Facts:
+    portfolio: Portfolio
+    evidence: Evidence
+    objectives: list[tuple[Objective, ObjectiveResult]]
+
+    @cached_property
+    def work_objectives(self) -> list[tuple[Objective, ObjectiveResult]]:
+        return [(o, r) for o, r in self.objectives if not r.career_goal]
+
+    def _in_sections(self, block: Block, words: list[str]) -> bool:
+        path = " ".join(block.heading_path + ([block.text] if block.kind == "heading" else []))
+        return any(word in path.lower() for word in words)
+
+    def _section_filter(self, selector: Selector):
+        if not selector.sections:
+            return lambda block_index: True
+        words = [w.lower() for w in selector.sections]
+        blocks = self.portfolio.blocks
+        if selector.anywhere_if_no_sections and not any(
+            self._in_sections(b, words) for b in blocks
+        ):
+            return lambda block_index: True
+        return lambda block_index: self._in_sections(blocks[block_index], words)
+
+    def select(self, selector: Selector) -> list[Item]:
+        """Evidence items matching a selector, in document order, without repeats."""
+        in_scope = self._section_filter(selector)
+        items: list[Item] = []
+        labels = set(selector.labels)
+        if "OBJECTIVE" in labels:
+            for objective, result in self.objectives:
+                if selector.career is not None and result.career_goal != selector.career:
+                    continue
+                if all(getattr(objective, f, None) for f in selector.where):
+                    items.append(
+                        Item(objective.text, objective.locator, objective.block, objective)
+                    )
+        if "REVIEW" in labels:
+            for review in self.evidence.reviews:
+                if all(getattr(review, f, None) for f in selector.where):
+                    items.append(Item(review.text, review.locator, review.block, review))
+        span_labels = labels - {"OBJECTIVE", "REVIEW"}
+        if span_labels:
+            for analysed in self.evidence.texts:
+                for span in analysed.labelled(*span_labels):
+                    if self._keeps(selector, span):
+                        items.append(
+                            Item(
+                                analysed.text,
+                                analysed.locator,
+                                analysed.block,
+                                analysed,
+                                span.start,
+                            )
+                        )
+        if selector.roles:
+            for block in self.portfolio.body:
+                for cell in block.cells:
+                    if (
+                        cell.role in selector.roles
+                        and cell.text.strip()
+                        and block.kind != "table_header"
+                    ):
+                        items.append(Item(cell.text, str(cell.locator), block.index))
+        seen: set[tuple[str, str, int]] = set()
+        kept = []
+        for item in sorted(items, key=lambda i: (i.block, i.at)):
+            key = (item.locator, item.text, item.at)
+            if in_scope(item.block) and key not in seen:
+                seen.add(key)
+                kept.append(item)
+        return kept
+
+    @staticmethod
+    def _keeps(selector: Selector, span) -> bool:
+        if selector.values and span.value not in selector.values:
+            return False
+        if any(flag in span.flags for flag in selector.without_flags):
+            return False
+        return all(flag in span.flags for flag in selector.with_flags)
+
+    def texts_of_block(self, block: int) -> list[Analysed]:
+        return [a for a in self.evidence.texts if a.block == block]
+
+    def has_labels(self, item: Item, labels: list[str]) -> bool:
+        """Whether the item's own text (or, for a table row, its row) holds one of labels."""
+        if isinstance(item.source, Analysed) and item.source.cell is None:
+            return bool(item.source.labelled(*labels))
+        return any(a.labelled(*labels) for a in self.texts_of_block(item.block))

@@ -1,0 +1,150 @@
+"""SMART, objective by objective: each criterion with its reason and the words behind it.
+
+`achievable` is judged from baseline, target and timescale where all three exist
+(halving handling time in two weeks is flagged) and is None where it cannot be judged.
+`relevant` means tied to contact-centre work or the career goal; hobbies are not. The
+KPI link is judged separately, as `kpi_linked`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from marker.nlp.evidence import Objective
+from marker.nlp.terms import vocabularies
+from marker.rules.marking import ObjectiveResult, Reason
+from marker.rules.model import AchievableRule
+
+_DAYS_PER_MONTH = 30.44
+_PERIOD = re.compile(r"P(\d+(?:\.\d+)?)([DWMY])")
+_MONTHS_PER = {"D": 1 / _DAYS_PER_MONTH, "W": 7 / _DAYS_PER_MONTH, "M": 1.0, "Y": 12.0}
+
+
+def kpi_label(kpi: str) -> str:
+    terms = {t.id: t for t in vocabularies()["kpis"].terms}
+    return terms[kpi].info.get("label", kpi) if kpi in terms else kpi
+
+
+def _amount(value: dict | None) -> str:
+    if not value:
+        return ""
+    number, unit = value.get("value"), value.get("unit")
+    if unit == "s" and isinstance(number, int | float):
+        return f"{int(number) // 60}:{int(number) % 60:02d}"
+    scale = f"/{value['scale']}" if value.get("scale") else ""
+    suffix = {"%": "%", "points": " points", "GBP": ""}.get(unit or "", "")
+    prefix = "£" if unit == "GBP" else ""
+    return f"{prefix}{number:g}{scale}{suffix}" if isinstance(number, int | float) else ""
+
+
+def is_career_goal(objective: Objective) -> bool:
+    """ "Become a team leader within two years": a career goal, not a work objective."""
+    return bool(objective.career) and not objective.kpis and objective.target is None
+
+
+def _months(objective: Objective, start: dt.date | None) -> float | None:
+    if objective.timescale:
+        match = _PERIOD.match(objective.timescale.split("/")[-1])
+        if match:
+            return float(match[1]) * _MONTHS_PER[match[2]]
+    if objective.deadline and start:
+        deadline = dt.date.fromisoformat(objective.deadline["date"])
+        if deadline > start:
+            return (deadline - start).days / _DAYS_PER_MONTH
+    return None
+
+
+def _achievable(
+    objective: Objective, rule: AchievableRule, start: dt.date | None
+) -> tuple[bool | None, Reason]:
+    base, target = objective.baseline, objective.target
+    if not base or not target or base.get("unit") != target.get("unit"):
+        return None, Reason(reason="cannot be judged: no baseline and target in the same unit")
+    months = _months(objective, start)
+    if months is None:
+        return None, Reason(reason="cannot be judged: no timescale")
+    low, high = base.get("value"), target.get("value")
+    if not isinstance(low, int | float) or not isinstance(high, int | float) or not low:
+        return None, Reason(reason="cannot be judged: the baseline is zero or not a number")
+    change = abs(high - low) / abs(low)
+    per_month = change / max(months, rule.min_months)
+    text = f"from {_amount(base)} to {_amount(target)} in {months:.1f} months"
+    if per_month > rule.max_relative_change_per_month:
+        return False, Reason(
+            reason=f"a {change:.0%} change in {months:.1f} months is more than "
+            f"{rule.max_relative_change_per_month:.0%} a month: check it is realistic",
+            text=text,
+        )
+    return True, Reason(reason=f"a {change:.0%} change over {months:.1f} months", text=text)
+
+
+def assess(objective: Objective, rule: AchievableRule, start: dt.date | None) -> ObjectiveResult:
+    kpis = [kpi_label(k) for k in objective.kpis]
+    target = _amount(objective.target)
+    deadline = objective.deadline["date"] if objective.deadline else None
+    reasons: dict[str, Reason] = {}
+    smart: dict[str, bool | None] = {}
+
+    focus = objective.kpis or target or (objective.action and objective.work_context)
+    smart["specific"] = bool(focus) and not (objective.vague and not objective.kpis)
+    reasons["specific"] = Reason(
+        reason="names what will change: " + ", ".join(kpis or [objective.action or "an action"])
+        if smart["specific"]
+        else "vague: " + (", ".join(objective.vague) or "no metric or concrete outcome named"),
+        text=", ".join(kpis) or None,
+    )
+    smart["measurable"] = bool(target)
+    reasons["measurable"] = Reason(
+        reason=f"target {target}" if target else "no number to aim for",
+        text=target or None,
+    )
+    smart["achievable"], reasons["achievable"] = _achievable(objective, rule, start)
+    hobby = bool(objective.hobby)
+    smart["relevant"] = not hobby and bool(
+        objective.kpis or objective.work_context or objective.career
+    )
+    reasons["relevant"] = Reason(
+        reason="personal life, not workplace competence: " + ", ".join(objective.hobby)
+        if hobby
+        else (
+            "tied to contact-centre work"
+            if smart["relevant"]
+            else "not tied to the job or career goal"
+        ),
+        text=", ".join(objective.hobby) or None,
+    )
+    when = objective.deadline["text"] if objective.deadline else objective.timescale
+    smart["time_bound"] = bool(when)
+    reasons["time_bound"] = Reason(
+        reason=f"due {deadline}"
+        if deadline
+        else (f"within {when}" if when else "no date or timescale"),
+        text=when,
+    )
+    reasons["kpi_linked"] = Reason(
+        reason="linked to " + ", ".join(kpis) if kpis else "no organisational KPI named",
+        text=", ".join(kpis) or None,
+    )
+    return ObjectiveResult(
+        text=objective.text,
+        locator=objective.locator,
+        kpis=list(objective.kpis),
+        baseline=objective.baseline,
+        target=objective.target,
+        deadline=deadline,
+        career_goal=is_career_goal(objective),
+        smart=smart,
+        reasons=reasons,
+    )
+
+
+def passes(result: ObjectiveResult, test: str) -> bool:
+    """One named test of an objective: a SMART criterion, `kpi_linked` or all of `smart`."""
+    if test == "kpi_linked":
+        return bool(result.kpis)
+    if test == "smart":
+        return all(v is not False for v in result.smart.values()) and all(
+            result.smart[c] for c in ("specific", "measurable", "relevant", "time_bound")
+        )
+    return result.smart[test] is not False if test == "achievable" else bool(result.smart[test])

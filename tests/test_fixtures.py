@@ -33,13 +33,17 @@ def test_every_fixture_has_an_expectation_for_each_marking_point(path):
 
 
 def _docx_texts(path) -> list[str]:
-    """Every run of visible body text, read from the XML independently of the parser."""
+    """Every run of body text a reader sees as the learner's, read from the XML without the
+    parser: deleted text and content-control prompts ("Click to enter a date") are not."""
     with zipfile.ZipFile(path) as archive:
         root = etree.fromstring(archive.read("word/document.xml"))
     texts = []
     for text in root.iter(W + "t"):
         deleted = any(a.tag in (W + "del", W + "moveFrom") for a in text.iterancestors())
-        if not deleted and (text.text or "").strip():
+        prompt = any(
+            a.find(f"{W}sdtPr/{W}showingPlcHdr") is not None for a in text.iterancestors(W + "sdt")
+        )
+        if not (deleted or prompt) and (text.text or "").strip():
             texts.append(" ".join(strip_bullet(text.text.strip())[0].split()))
     return texts
 

@@ -285,3 +285,11 @@ def test_short_plain_line_is_body_text_but_a_capitalised_section_name_is_a_headi
     d.add_paragraph("Met with my TL on 14/02/2025.")
     kinds = [b.kind for b in blocks_of(tmp_docx(d))]
     assert kinds == [BlockKind.PARAGRAPH, BlockKind.HEADING, BlockKind.PARAGRAPH]
+
+
+def test_content_control_prompts_are_not_read_as_the_learners_text(tmp_docx):
+    d = docx.Document()
+    append(
+        d, wordml.placeholder_control_paragraph("Target date: ", "Click or tap to enter a date.")
+    )
+    assert [b.text for b in blocks_of(tmp_docx(d))] == ["Target date:"]

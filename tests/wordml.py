@@ -62,3 +62,11 @@ def text_box_paragraph(anchor_text: str, box_text: str) -> str:
         f"<mc:Fallback><v:textbox>{inner}</v:textbox></mc:Fallback>"
         "</mc:AlternateContent></w:r></w:p>"
     )
+
+
+def placeholder_control_paragraph(before: str, prompt: str) -> str:
+    """A content control still showing Word's prompt text."""
+    return (
+        f"<w:p>{run(before)}<w:sdt><w:sdtPr><w:showingPlcHdr/></w:sdtPr>"
+        f"<w:sdtContent>{run(prompt)}</w:sdtContent></w:sdt></w:p>"
+    )

@@ -34,7 +34,17 @@ MAIN_LABELS = (
     "ACTIVITY",
     "RESOURCE",
 )
-_REVIEW_HEADINGS = ("review", "progress", "monitor", "1:1", "one to one", "reflection", "log")
+_REVIEW_HEADINGS = (
+    "review",
+    "progress",
+    "monitor",
+    "1:1",
+    "one to one",
+    "reflection",
+    "log",
+    "update",
+    "diary",
+)
 _OBJECTIVE_HEADINGS = ("objective", "goal", "target", "aim")
 _NOTHING = ("none", "no change", "no changes", "n a", "na", "nil", "nothing", "tbc", "no")
 

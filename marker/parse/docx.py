@@ -97,7 +97,7 @@ def _collect(element: etree._Element, found: _Text) -> None:
             _collect(child, found)
         elif tag == W + "txbxContent":
             found.text_boxes.append(child)
-        elif tag in _SKIP:
+        elif tag in _SKIP or _placeholder(child):
             found.tracked |= tag in (W + "del", W + "moveFrom")
         else:
             found.tracked |= tag == W + "ins"
@@ -119,8 +119,13 @@ def _flatten(element: etree._Element, wanted: set[str]) -> Iterator[etree._Eleme
     for child in element:
         if child.tag in wanted:
             yield child
-        elif child.tag in _TRANSPARENT:
+        elif child.tag in _TRANSPARENT and not _placeholder(child):
             yield from _flatten(child, wanted)
+
+
+def _placeholder(element: etree._Element) -> bool:
+    """A content control still showing its prompt ("Click or tap to enter a date.")."""
+    return element.tag == W + "sdt" and element.find(f"{W}sdtPr/{W}showingPlcHdr") is not None
 
 
 def _val(element: etree._Element | None, default: str | None = None) -> str | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from marker.nlp.evidence import Evidence
+from marker.nlp.evidence import Evidence, Objective
 from marker.parse.model import Portfolio
 from marker.rules.checks import KINDS, Result
 from marker.rules.facts import Facts
@@ -32,9 +32,35 @@ def _start_date(portfolio: Portfolio, evidence: Evidence) -> dt.date | None:
     return min(known, default=portfolio.reference_date)
 
 
+_OBJECTIVE_SECTIONS = ("objective", "goal", "target", "aim")
+
+
+def _stated_objectives(portfolio: Portfolio, evidence: Evidence) -> list[Objective]:
+    """The objectives to mark. Where the learner has an objectives section, a goal said in
+    passing elsewhere with no KPI, target or date ("I would like to progress at some
+    point") is an aside, not a work objective; with no such section, every goal counts."""
+    blocks = portfolio.blocks
+    in_section = [
+        any(
+            w in (b.heading_path[-1] if b.heading_path else "").lower() for w in _OBJECTIVE_SECTIONS
+        )
+        or b.locator.table is not None
+        or b.locator.sheet is not None
+        for b in blocks
+    ]
+    if not any(in_section):
+        return list(evidence.objectives)
+    return [
+        o
+        for o in evidence.objectives
+        if in_section[o.block] or o.kpis or o.target or o.deadline or o.career
+    ]
+
+
 def facts_for(portfolio: Portfolio, evidence: Evidence, pack: Pack) -> Facts:
     start = _start_date(portfolio, evidence)
-    assessed = [(o, assess(o, pack.smart.achievable, start)) for o in evidence.objectives]
+    objectives = _stated_objectives(portfolio, evidence)
+    assessed = [(o, assess(o, pack.smart.achievable, start)) for o in objectives]
     return Facts(portfolio=portfolio, evidence=evidence, objectives=assessed)
 
 
@@ -42,20 +68,25 @@ def run_check(check: Check, facts: Facts, pack: Pack) -> Result:
     return KINDS[check.kind](check, facts, pack.smart)
 
 
-def _verdict(point: MarkingPoint, score: float, passed: dict[str, bool]) -> Verdict:
+def _verdict(
+    point: MarkingPoint, score: float, passed: dict[str, bool], scores: dict[str, float]
+) -> Verdict:
     rule = point.verdict
     if score >= rule.met_at and all(passed[c] for c in rule.required_for_met):
         return "met"
-    return "partially_met" if score >= rule.partially_met_at else "not_met"
+    if score >= rule.partially_met_at and all(scores[c] > 0 for c in rule.required_for_partial):
+        return "partially_met"
+    return "not_met"
 
 
 def _mark_point(point: MarkingPoint, facts: Facts, pack: Pack) -> MarkingPointResult:
     outcomes, feedback, citations = [], [], []
     total = weighted = 0.0
     passed: dict[str, bool] = {}
+    scores: dict[str, float] = {}
     for check in point.checks:
         result = run_check(check, facts, pack)
-        passed[check.id] = result.passed
+        passed[check.id], scores[check.id] = result.passed, result.score
         total += check.weight
         weighted += check.weight * result.score
         evidence = list(dict.fromkeys(i.citation() for i in result.evidence))[:MAX_CITATIONS]
@@ -79,7 +110,7 @@ def _mark_point(point: MarkingPoint, facts: Facts, pack: Pack) -> MarkingPointRe
     return MarkingPointResult(
         id=point.id,
         title=point.title,
-        verdict=_verdict(point, score, passed),
+        verdict=_verdict(point, score, passed, scores),
         score=score,
         evidence=citations[:MAX_CITATIONS],
         feedback=feedback,

@@ -12,7 +12,7 @@ from marker.parse.columns import role_of
 from marker.parse.model import Block, BlockKind, Cell, Locator, Portfolio
 from marker.rules.engine import facts_for, run_check
 from marker.rules.loader import LoadedPack
-from marker.rules.model import Example
+from marker.rules.model import Check, Example, Pack
 
 
 def portfolio_of(example: Example) -> Portfolio:
@@ -75,17 +75,21 @@ class ExampleFailure:
         )
 
 
+def try_example(check: Check, number: int, example: Example, pack: Pack) -> ExampleFailure | None:
+    """Run one example; the failure, if its outcome is not the one expected."""
+    portfolio = portfolio_of(example)
+    result = run_check(check, facts_for(portfolio, analyse(portfolio), pack), pack)
+    if result.passed == (example.expect == "pass"):
+        return None
+    return ExampleFailure(check.id, number, example.expect, result.detail or "")
+
+
 def run_examples(loaded: LoadedPack) -> tuple[int, list[ExampleFailure]]:
     """How many examples ran, and those whose outcome was not the one expected."""
     pack = loaded.pack
-    ran, failures = 0, []
-    for _, check in pack.checks():
-        for number, example in enumerate(check.examples, start=1):
-            portfolio = portfolio_of(example)
-            result = run_check(check, facts_for(portfolio, analyse(portfolio), pack), pack)
-            ran += 1
-            if result.passed != (example.expect == "pass"):
-                failures.append(
-                    ExampleFailure(check.id, number, example.expect, result.detail or "")
-                )
-    return ran, failures
+    tried = [
+        try_example(check, number, example, pack)
+        for _, check in pack.checks()
+        for number, example in enumerate(check.examples, start=1)
+    ]
+    return len(tried), [f for f in tried if f]

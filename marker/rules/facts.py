@@ -43,9 +43,14 @@ class Facts:
     def work_objectives(self) -> list[tuple[Objective, ObjectiveResult]]:
         return [(o, r) for o, r in self.objectives if not r.career_goal]
 
-    def _in_sections(self, block: Block, words: list[str]) -> bool:
-        path = " ".join(block.heading_path + ([block.text] if block.kind == "heading" else []))
-        return any(word in path.lower() for word in words)
+    @staticmethod
+    def _in_sections(block: Block, words: list[str]) -> bool:
+        """Whether the nearest heading (or the sheet) names one of the sections: a title
+        such as "Personal Development Plan" above everything does not make all of it a plan."""
+        nearest = block.text if block.kind == "heading" else ""
+        nearest = nearest or (block.heading_path[-1] if block.heading_path else "")
+        where = f"{nearest} {block.locator.sheet or ''}".lower()
+        return any(word in where for word in words)
 
     def _section_filter(self, selector: Selector):
         if not selector.sections:
@@ -90,22 +95,25 @@ class Facts:
                             )
                         )
         if selector.roles:
-            for block in self.portfolio.body:
-                for cell in block.cells:
-                    if (
-                        cell.role in selector.roles
-                        and cell.text.strip()
-                        and block.kind != "table_header"
-                    ):
-                        items.append(Item(cell.text, str(cell.locator), block.index))
+            for analysed in self.evidence.texts:
+                if analysed.role in selector.roles and self._cell_keeps(selector, analysed):
+                    items.append(Item(analysed.text, analysed.locator, analysed.block, analysed))
         seen: set[tuple[str, str, int]] = set()
         kept = []
         for item in sorted(items, key=lambda i: (i.block, i.at)):
             key = (item.locator, item.text, item.at)
-            if in_scope(item.block) and key not in seen:
+            near = bool(selector.near) and self.has_labels(item, selector.near)
+            scoped = in_scope(item.block) if selector.sections or not selector.near else False
+            if (scoped or near) and key not in seen:
                 seen.add(key)
                 kept.append(item)
         return kept
+
+    @staticmethod
+    def _cell_keeps(selector: Selector, analysed: Analysed) -> bool:
+        """A cell counts unless its words carry an excluded flag ("food hygiene" course)."""
+        flags = {flag for span in analysed.spans for flag in span.flags}
+        return analysed.text.strip() != "" and not flags & set(selector.without_flags)
 
     @staticmethod
     def _keeps(selector: Selector, span) -> bool:

@@ -27,7 +27,8 @@ class Selector(Strict):
     assembled objectives and review entries. `roles` select non-empty table cells in
     columns with those roles. `sections` keep only text under headings (or on sheets)
     containing one of these words; with `anywhere_if_no_sections`, a portfolio with no
-    such heading is searched whole.
+    such heading is searched whole. `near` keeps items (anywhere) whose text or table
+    row also holds one of the labels: data beside a self-assessment statement.
     """
 
     labels: list[str] = Field(default_factory=list)
@@ -37,6 +38,10 @@ class Selector(Strict):
     roles: list[str] = Field(default_factory=list)
     sections: list[str] = Field(default_factory=list)
     anywhere_if_no_sections: bool = False
+    near: list[str] = Field(
+        default_factory=list,
+        description="also keep items outside `sections` whose text or row holds these labels",
+    )
     where: list[str] = Field(
         default_factory=list,
         description="OBJECTIVE/REVIEW fields that must be set (e.g. adjustment, deadline)",
@@ -157,6 +162,9 @@ class VerdictRule(Strict):
     met_at: float = Field(ge=0, le=1)
     partially_met_at: float = Field(ge=0, le=1)
     required_for_met: list[str] = Field(default_factory=list)
+    required_for_partial: list[str] = Field(
+        default_factory=list, description="checks that must score above zero for any credit"
+    )
 
 
 class MarkingPoint(Strict):
@@ -169,9 +177,10 @@ class MarkingPoint(Strict):
     @model_validator(mode="after")
     def _required_checks_exist(self) -> MarkingPoint:
         ids = {c.id for c in self.checks}
-        missing = [r for r in self.verdict.required_for_met if r not in ids]
+        named = self.verdict.required_for_met + self.verdict.required_for_partial
+        missing = [r for r in named if r not in ids]
         if missing:
-            raise ValueError(f"required_for_met names unknown checks: {', '.join(missing)}")
+            raise ValueError(f"the verdict rule names unknown checks: {', '.join(missing)}")
         return self
 
 

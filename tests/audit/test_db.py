@@ -1,0 +1,151 @@
+"""Database round trips on SQLite and, when one is provided, a real PostgreSQL server."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+import pytest
+from sqlalchemy import inspect, select, text
+from sqlalchemy.orm import Session
+
+from marker.audit.db import VERSION_TABLE, Base, Decision, Import, open_db, safe_url
+from marker.audit.decisions import record_decisions
+from marker.audit.report import build_report
+from marker.audit.scheme import Pack
+from marker.audit.store import history, latest_rows, record_markings
+from tests.audit.conftest import engine_marking, write_csv, write_portfolios
+
+POSTGRES_ENV = "MARKER_TEST_POSTGRES_URL"
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def any_db(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A fresh audit database; the PostgreSQL one is wiped first (it must be a test database)."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'marker.db'}"
+    url = os.environ.get(POSTGRES_ENV)
+    if not url:
+        pytest.skip(f"{POSTGRES_ENV} is not set; .ci/run starts a PostgreSQL server and sets it")
+    engine = open_db(url)
+    with engine.begin() as connection:
+        Base.metadata.drop_all(connection)
+        connection.execute(text(f"DROP TABLE IF EXISTS {VERSION_TABLE}"))
+    engine.dispose()
+    return url
+
+
+def verdicts(**changed: str) -> dict[str, str]:
+    base = dict.fromkeys(
+        ("self-assessment", "smart-objectives", "development-plan", "monitoring"), "met"
+    )
+    return base | {k.replace("_", "-"): v for k, v in changed.items()}
+
+
+def test_schema_is_migrated_to_head_with_its_own_version_table(any_db: str) -> None:
+    engine = open_db(any_db)
+    open_db(any_db).dispose()  # a second open is a no-op upgrade
+    tables = set(inspect(engine).get_table_names())
+    assert {"audit_imports", "audit_decisions", VERSION_TABLE} <= tables
+    with engine.connect() as connection:
+        assert connection.scalar(text(f"SELECT version_num FROM {VERSION_TABLE}")) == "0001"
+    engine.dispose()
+
+
+def test_engine_markings_round_trip_with_pack_hash_and_evidence(any_db: str) -> None:
+    when = dt.datetime(2025, 3, 1, 9, 30, tzinfo=dt.UTC)
+    marking = engine_marking("jo.docx", "f" * 64, verdicts(monitoring="not_met"))
+    assert record_markings(any_db, [marking, {"file": "bad.docx", "error": "corrupt"}], when) == 4
+    engine = open_db(any_db)
+    with Session(engine) as session:
+        rows = {r.marking_point: r for r in session.scalars(select(Decision))}
+        row = rows["monitoring"]
+        assert (row.rater, row.rater_kind, row.verdict) == ("engine", "engine", "not_met")
+        assert (row.pack_id, row.pack_version, row.pack_sha256) == (
+            "contact-centre-pdp",
+            "1.0.0",
+            "ab" * 32,
+        )
+        assert row.file_sha256 == "f" * 64
+        assert row.evidence == [
+            {"text": "Evidence for monitoring in jo.docx", "locator": "paragraph 3"}
+        ]
+        assert row.feedback == ["Say more about monitoring."]
+        assert row.decided_at.replace(tzinfo=dt.UTC) == when
+        assert row.origin.kind == "engine" and row.origin.accepted == 4
+    engine.dispose()
+
+
+def test_rerun_stores_nothing_and_a_change_supersedes(any_db: str) -> None:
+    marking = engine_marking("jo.docx", "f" * 64, verdicts())
+    assert record_markings(any_db, [marking]) == 4
+    assert record_markings(any_db, [marking]) == 0
+    changed = engine_marking("jo.docx", "f" * 64, verdicts(smart_objectives="partially_met"))
+    assert record_markings(any_db, [changed]) == 1
+    engine = open_db(any_db)
+    with Session(engine) as session:
+        trail = [r for r in history(session, "jo.docx") if r.marking_point == "smart-objectives"]
+        assert [r.verdict for r in trail] == ["met", "partially_met"]
+        assert trail[1].supersedes_id == trail[0].id
+        latest = latest_rows(session)
+        assert (
+            latest[("jo.docx", "f" * 64, "smart-objectives", "engine")].verdict == "partially_met"
+        )
+        assert len(latest) == 4
+        assert session.scalar(select(Import).order_by(Import.id.desc())).accepted == 1
+    engine.dispose()
+
+
+def test_assessor_decisions_round_trip_with_who_and_when(
+    any_db: str, pack: Pack, tmp_path: Path
+) -> None:
+    files = write_portfolios(tmp_path, 1)
+    sheet = write_csv(
+        tmp_path / "term.csv",
+        [["learner-000.docx", "Jo Bloggs", "Asha Patel", "monitoring", "Met", "03/02/2025", "ok"]],
+    )
+    result = record_decisions(any_db, sheet, pack, by="iqa.lead")
+    assert len(result.accepted) == 1 and not result.rejected
+    engine = open_db(any_db)
+    with Session(engine) as session:
+        row = session.scalars(select(Decision)).one()
+        assert (row.file_sha256, row.learner, row.rater) == (
+            files["learner-000.docx"],
+            "Jo Bloggs",
+            "Asha Patel",
+        )
+        assert row.decided_at.date() == dt.date(2025, 2, 3)
+        assert (row.pack_id, row.pack_sha256) == (pack.id, pack.sha256)
+        assert (row.origin.recorded_by, row.origin.source, row.source_row) == (
+            "iqa.lead",
+            "term.csv",
+            2,
+        )
+        assert row.origin.recorded_at.date() == dt.datetime.now(dt.UTC).date()
+    engine.dispose()
+
+
+def test_safe_url_hides_passwords_and_bare_paths_mean_sqlite() -> None:
+    assert "secret" not in safe_url("postgresql+psycopg://iqa:secret@db/marker")
+    assert safe_url("marker.db") == "sqlite:///marker.db"
+
+
+def test_report_reads_only_the_latest_decisions(any_db: str, pack: Pack, tmp_path: Path) -> None:
+    files = write_portfolios(tmp_path, 2)
+    record_markings(
+        any_db, [engine_marking(name, sha, {"monitoring": "met"}) for name, sha in files.items()]
+    )
+    first = [["learner-000.docx", "Jo", "Asha", "monitoring", "not met", "03/02/2025", ""]]
+    record_decisions(any_db, write_csv(tmp_path / "a.csv", first), pack)
+    second = [
+        ["learner-000.docx", "Jo", "asha", "monitoring", "met", "04/02/2025", "re-marked"],
+        ["learner-001.docx", "Al", "ASHA", "monitoring", "met", "04/02/2025", ""],
+    ]
+    result = record_decisions(any_db, write_csv(tmp_path / "b.csv", second), pack)
+    assert [a.assessor for a in result.accepted] == ["Asha", "Asha"]  # one assessor, one spelling
+    report = build_report(any_db, pack, as_of=dt.date(2025, 3, 1))
+    (pair,) = report.overall.pairs
+    assert pair.raters == ("engine", "Asha")
+    assert (pair.percent_agreement.value, pair.portfolios) == (100.0, 2)
+    assert report.disagreements == []

@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from marker.audit.cli import audit
+from marker.batch import Workers, cpu_count, journal_path, latest_per_file, read_journal, run_batch
 from marker.nlp.evidence import MAIN_LABELS, analyse, found_spans
 from marker.nlp.pipeline import Context, process
 from marker.parse import SUFFIXES, PortfolioError, parse_file
@@ -303,3 +304,78 @@ def explain(check_id: str, pack_id: str) -> None:
                 click.echo("".join(f"  {line}\n" for line in shown))
             return
     raise click.ClickException(f"no check or finding '{check_id}' in {pack_id}")
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+@click.option("-o", "--output", "out", required=True, type=click.Path(), help="Grid to write.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["xlsx", "csv", "jsonl"]),
+    default=None,
+    help="Output format (default: from the output's extension, else xlsx).",
+)
+@click.option("--jobs", "-j", type=int, default=None, help="Parallel workers (default: cores).")
+@click.option(
+    "--resume", is_flag=True, help="Skip files already marked with the same content and pack."
+)
+@click.option("--pack", "pack_id", default=DEFAULT_PACK, show_default=True)
+@click.option(
+    "--db",
+    "db_url",
+    default=None,
+    help="Also store the markings in this database (SQLAlchemy URL).",
+)
+def batch(paths, out, fmt, jobs, resume, pack_id, db_url) -> None:
+    """Mark every .docx/.xlsx in folders and files, in parallel, into an assessor grid.
+
+    Folders are searched recursively. A file that cannot be marked becomes an error row
+    with a plain reason; it never stops the batch. Results are kept (in OUT.jsonl for
+    xlsx/csv) as each file finishes, so an interrupted batch loses nothing and --resume
+    carries on where it stopped.
+
+    Example: marker batch submissions/ -o grid.xlsx --jobs 2
+    """
+    loaded = _pack(pack_id)
+    out_path = Path(out)
+    fmt = fmt or {".csv": "csv", ".jsonl": "jsonl"}.get(out_path.suffix.lower(), "xlsx")
+    pack = {"id": loaded.pack.id, "version": loaded.pack.version, "sha256": loaded.sha256}
+    terminal = sys.stderr.isatty()
+
+    def show(text: str, bar: bool) -> None:
+        if bar and terminal:
+            click.echo(f"\r{text}\033[K", nl=False, err=True)
+        elif not bar and not terminal:
+            click.echo(text, err=True)
+
+    def render(records: list[dict]) -> list[Path]:
+        from marker.report.grid import write_grid  # openpyxl styles load only when needed
+
+        return write_grid(out_path, records, pack=pack, run_date=dt.date.today(), fmt=fmt)
+
+    summary = run_batch(
+        list(paths),
+        out_path,
+        fmt=fmt,
+        jobs=jobs or cpu_count(),
+        resume=resume,
+        pack=pack,
+        show=show,
+        render=render,
+        workers=Workers(jobs or cpu_count(), pack_id),
+    )
+    if terminal:
+        click.echo("", err=True)
+    if db_url:
+        from marker.audit.store import record_markings
+
+        records = latest_per_file(read_journal(journal_path(out_path, fmt)))
+        stored = record_markings(db_url, records)
+        click.echo(f"stored {stored} verdicts in {db_url}", err=True)
+    state = "interrupted: kept" if summary.interrupted else "marked"
+    click.echo(
+        f"{state} {summary.marked} file(s), {summary.errors} error(s), "
+        f"{summary.skipped} already marked; wrote {', '.join(map(str, summary.written))}"
+    )
+    sys.exit(130 if summary.interrupted else 0)

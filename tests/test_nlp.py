@@ -319,3 +319,18 @@ def test_vocabularies_cover_the_required_kpis():
         "down",
         "up",
     )
+
+
+def test_lookup_lemmatizer_gives_spacys_lookup_lemmas():
+    import spacy
+
+    from marker.nlp.lemmas import LookupLemmatizer
+
+    text = "I was reducing my calls and attended workshops; the advisers' AHT fell. Shadowing"
+    reference = spacy.blank("en")
+    reference.add_pipe("lemmatizer", config={"mode": "lookup"})
+    reference.initialize()
+    ours = spacy.blank("en")
+    assert [t.lemma_ for t in LookupLemmatizer(ours)(ours.make_doc(text))] == [
+        t.lemma_ for t in reference(text)
+    ]

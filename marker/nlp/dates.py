@@ -99,7 +99,7 @@ _PATTERN = "|".join(
         _PREP.format(n="dp") + r"?(?<![\d.,:/£$+\-])(?P<dd>\d{1,2})/(?P<dm>\d{1,2})(?![\d/%]|\.\d)",
     ]
 )
-DATE_SCANNER = re.compile(_PATTERN, re.IGNORECASE)
+DATE_SCANNER = re.compile(_PATTERN)  # lower case: see marker.nlp.scan
 # Where a date expression can begin: the scanner is tried only there, which is many times
 # cheaper than letting it try every character. Keep in step with the alternatives above.
 _STARTS = re.compile(
@@ -109,7 +109,6 @@ _STARTS = re.compile(
     r"|end|start|beginning|middle|close|mid|early|late"
     r"|by|in|until|till|til|before|during|from|after|throughout|on|due|for|deadline|date"
     r"|review|dated)",
-    re.IGNORECASE,
 )
 _WEEK_OF = re.compile(
     r"(?:w/c|w/b|w\.c\.|wc|week\s+(?:commencing|beginning|starting|of))\s+$", re.IGNORECASE

@@ -20,6 +20,7 @@ from marker.nlp.dates import DateValue
 from marker.nlp.pipeline import Context, process
 from marker.nlp.spans import flags_of, spans_of, text_of, value_of
 from marker.nlp.statements import action_direction, link_quantities, pick_deadline
+from marker.nlp.terms import vocabularies
 from marker.parse.columns import normalise_header
 from marker.parse.model import Block, BlockKind, Cell, Part, Portfolio
 
@@ -34,6 +35,16 @@ MAIN_LABELS = (
     "ACTIVITY",
     "RESOURCE",
 )
+# WORK terms (thousands in a portfolio) serve the NLP stage itself: they make an objective
+# relevant to the job. The evidence keeps every other label.
+NLP_ONLY_LABELS = ("WORK",)
+
+
+def _kept_labels() -> tuple[str, ...]:
+    labels = {v.label for v in vocabularies().values()} | set(MAIN_LABELS)
+    return tuple(sorted(labels - set(NLP_ONLY_LABELS)))
+
+
 _REVIEW_HEADINGS = (
     "review",
     "progress",
@@ -169,6 +180,9 @@ def _texts_of(portfolio: Portfolio) -> Iterator[tuple[Block, int | None, Cell | 
             yield block, None, None, block.text
 
 
+KEPT_LABELS = _kept_labels()
+
+
 def analyse(portfolio: Portfolio) -> Evidence:
     """Run the pipeline over a portfolio's body and assemble its evidence."""
     items = list(_texts_of(portfolio))
@@ -198,7 +212,7 @@ def analyse(portfolio: Portfolio) -> Evidence:
             role=cell.role if cell else None,
             locator=locator,
             text=text_of(doc),
-            spans=found_spans(doc),
+            spans=found_spans(doc, KEPT_LABELS),
         )
         texts.append(analysed)
         if cell is not None:

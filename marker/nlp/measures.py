@@ -74,7 +74,6 @@ QUANTITY_SCANNER = re.compile(
     rf"(?P<b>{_amount('sb')})"
     rf"|(?P<ra>{_amount('sra')})\s*(?:to|->|→|–|-)\s*(?P<rb>{_amount('srb')})"
     rf"|(?:(?P<cmp>{_COMPARATOR})\s*)?(?P<one>{_amount('suffix')}))",
-    re.IGNORECASE,
 )
 _SUFFIX_SYMBOL = {"+": ">=", "higher": ">=", "above": ">=", "more": ">=", "over": ">="}
 _SUFFIX_SYMBOL |= {"better": ">=", "greater": ">=", "less": "<=", "lower": "<=", "below": "<="}
@@ -84,18 +83,22 @@ _QUANTITY_STARTS = re.compile(
     r"(?<![\w.,:/])[\d£+\-]|[<>≤≥~]|(?<![\w'])(?:under|below|less|lower|fewer|no|not|at|a"
     r"|maximum|max|over|above|more|greater|higher|minimum|min|by|around|about|approx|circa"
     r"|to|of|from)\b",
-    re.IGNORECASE,
 )
 _DURATION_STARTS = re.compile(
     r"(?<![\w'])(?:within|in|for|over|during|across|throughout|after|\d|a|an|one|two|three"
     r"|four|five|six|seven|eight|nine|ten|eleven|twelve|couple|few|several)\b|(?<![\w.])\d",
-    re.IGNORECASE,
 )
 _FREQUENCY_STARTS = re.compile(
     r"(?<![\w'])(?:daily|weekly|fortnightly|monthly|quarterly|annually|yearly|bi|twice|six"
     r"|half|every|once|three|four|each|per|a|an|\d)",
-    re.IGNORECASE,
 )
+_DIGIT = re.compile(r"\d")
+_DIGITS = re.compile(r"\d+")
+_SIGNED = re.compile(rf"[+\-]?(?:{_NUM})")
+_MINUTES_SECONDS = re.compile(r"^([\d.]+)\s?m(?:ins?)?\s?(\d{1,2})\s?s")
+_SCALE_OF = re.compile(r"(?:/|out\s+of)\s*(\d+)")
+_MONEY_NOISE = re.compile(r"[£k\s]")
+_RANGE = re.compile(r"\s*(?:-|–|to|or)\s*")
 _CLOCK = re.compile(r"^\d{1,2}:[0-5]\d$")
 _BARE = re.compile(rf"^[+\-]?(?:{_NUM})$")
 _SUFFIX = re.compile(r"(?:\s*\+|\s+or\s+\w+)$", re.IGNORECASE)
@@ -113,7 +116,6 @@ DURATION_SCANNER = re.compile(
     rf"|(?<![\d.])(?P<hn>\d+(?:\.\d+)?|{_WORD_NUMBER})\s*(?P<hunit>hours?|hrs?|minutes?|mins?)\b"
     r"(?=\s+(?:a|per|each|every)\s+(?:day|week|fortnight|month|shift)|\s+of\b|\s+off\b)"
     r"|(?<![\d.])(?P<on>\d+(?:\.\d+)?|{_WORD_NUMBER})\s*(?P<ounit>hours?|hrs?)\b)",
-    re.IGNORECASE,
 )
 FREQUENCY_SCANNER = re.compile(
     r"\b(?P<adverb>daily|weekly|fortnightly|monthly|quarterly|annually|yearly|bi-?weekly"
@@ -125,7 +127,6 @@ FREQUENCY_SCANNER = re.compile(
     r"|\b(?P<each>each|per)\s+(?P<pu>day|week|fortnight|month|quarter|year|shift)\b"
     r"|(?<=\s)(?P<a>a|an)\s+(?P<au>day|week|fortnight|month|quarter|shift)\b"
     r"(?!\s+(?:early|late|later|ago|before|after|behind|ahead))",
-    re.IGNORECASE,
 )
 _COUNT_BEFORE = re.compile(
     r"(?:\d|\btimes|\btwice|\bonce|\bhours?|\bmins?|\bminutes)\b[^.;:]{0,25}$"
@@ -226,18 +227,18 @@ def amount_value(text: str) -> dict[str, Any]:
     raw = _SUFFIX.sub("", text.strip())
     lower = raw.lower()
     if lower.startswith("£"):
-        number = _number(re.sub(r"[£k\s]", "", lower))
+        number = _number(_MONEY_NOISE.sub("", lower))
         return {"value": number * (1000 if lower.endswith("k") else 1), "unit": "GBP"}
     if _CLOCK.match(raw):
         minutes, seconds = raw.split(":")
         return {"value": int(minutes) * 60 + int(seconds), "unit": "s"}
-    mixed = re.match(r"^([\d.]+)\s?m(?:ins?)?\s?(\d{1,2})\s?s", lower)
+    mixed = _MINUTES_SECONDS.match(lower)
     if mixed:
         return {"value": float(mixed[1]) * 60 + int(mixed[2]), "unit": "s"}
-    number_text = re.match(rf"[+\-]?(?:{_NUM})", lower)
+    number_text = _SIGNED.match(lower)
     number = _number(number_text.group(0)) if number_text else 0.0
     rest = lower[number_text.end() :].strip() if number_text else lower
-    scale = re.search(r"(?:/|out\s+of)\s*(\d+)", rest)
+    scale = _SCALE_OF.search(rest)
     if scale:
         return {"value": number, "unit": "score", "scale": int(scale[1])}
     if rest.startswith(("%", "per")):
@@ -261,7 +262,9 @@ def _kind(amount: str) -> str | None:
 
 
 def find_quantities(text: str) -> list[MeasureHit]:
-    hits = []
+    hits: list[MeasureHit] = []
+    if not _DIGIT.search(text):
+        return hits  # every quantity has a digit in it
     for match in scan(QUANTITY_SCANNER, _QUANTITY_STARTS, text):
         first, second = match["a"] or match["ra"], match["b"] or match["rb"]
         if first:
@@ -310,7 +313,7 @@ def _period(unit: str) -> str:
 
 def _iso(count: float, unit: str) -> str:
     period = _period(unit)
-    amount = count * float(re.match(r"T?(\d+)", period)[1])
+    amount = count * float(period.lstrip("T")[:-1])
     number = f"{amount:g}"
     return f"PT{number}H" if period.startswith("T") else f"P{number}{period[-1]}"
 
@@ -321,7 +324,7 @@ def find_durations(text: str) -> list[MeasureHit]:
         if match["unit"]:
             if not (match["n"] or match["qual"]):
                 continue  # "in the week" names no length
-            counts = re.split(r"\s*(?:-|–|to)\s*", match["n"] or "1")
+            counts = _RANGE.split(match["n"] or "1")
             value = "/".join(_iso(_count(c) or 1, match["unit"]) for c in counts)
         elif match["aunit"]:
             value = _iso(_count(match["an"]) or 1, match["aunit"])
@@ -348,7 +351,7 @@ def find_frequencies(text: str) -> list[MeasureHit]:
             value = _every(match["en"], match["eu"], bool(match["other"]))
         elif match["times"]:
             times = match["times"].lower()
-            count = _TIMES.get(times) or int(re.match(r"\d+", times)[0])
+            count = _TIMES.get(times) or int(_DIGITS.match(times)[0])
             value = f"{count}/{_iso(1, match['tu'])}"
         elif match["each"]:
             value = _iso(1, match["pu"])
@@ -363,7 +366,7 @@ def find_frequencies(text: str) -> list[MeasureHit]:
 
 def _every(count_text: str | None, unit: str, other: bool) -> str:
     if count_text:
-        parts = re.split(r"\s*(?:-|–|to|or)\s*", count_text.strip().lower())
+        parts = _RANGE.split(count_text.strip().lower())
         if len(parts) == 2:
             return "/".join(_iso(_count(p) or 1, unit) for p in parts)
         return _iso(_count(parts[0]) or 1, unit)

@@ -1,6 +1,7 @@
 """The spaCy pipeline: built once per process, run with `nlp.pipe` over many texts.
 
-blank English + sentencizer + lookup lemmatizer, then three registered components:
+blank English + sentencizer + lookup lemmatizer (spacy-lookups-data's table, see
+`marker.nlp.lemmas`), then three registered components:
 `marker_terms` (every lexicon through PhraseMatchers), `marker_measures` (dates,
 quantities, durations and frequencies from compiled scanners) and
 `marker_statements` (objectives and review entries built from the other spans).
@@ -19,12 +20,12 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from marker.nlp import lemmas  # noqa: F401  (registers lookup_lemmatizer)
 from marker.nlp.dates import DateValue, find_dates
 from marker.nlp.measures import find_durations, find_frequencies, find_quantities
 from marker.nlp.spans import (
     add_span,
     flags_of,
-    publish,
     sentence_at,
     sentences,
     spans_of,
@@ -129,7 +130,6 @@ class StatementFinder:
         if not context.heading:
             for start, end, value in find_objectives(doc, role, entries):
                 add_span(doc, start, end, "OBJECTIVE", value)
-        publish(doc)
         return doc
 
 
@@ -138,7 +138,7 @@ def get_pipeline() -> Language:
     """The process's one pipeline (built on first use; building costs about a second)."""
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
-    nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+    nlp.add_pipe("lookup_lemmatizer")
     nlp.add_pipe("marker_terms")
     nlp.add_pipe("marker_measures")
     nlp.add_pipe("marker_statements")

@@ -1,8 +1,8 @@
 """Labelled spans on a Doc with a normalised value and flags each, and its sentences.
 
-Components add spans through `add_span`; they are kept in a plain list while the
-pipeline runs (reading a SpanGroup builds new Span objects on every pass) and written
-to `doc.spans["marker"]` by `publish` at the end. Values live in `doc.user_data` keyed by
+Components add spans through `add_span`; they are kept in a plain list in
+`doc.user_data` (a SpanGroup costs more to make than the rest of a short doc's
+analysis, and builds new Span objects on every read). Values live there too, keyed by
 (label, start, end): spaCy's span extensions are keyed by offsets alone, so a KPI and a
 WORK term on the same words would share one value.
 """
@@ -15,7 +15,6 @@ from typing import Any
 from spacy.attrs import IDX, LENGTH, SENT_START
 from spacy.tokens import Doc, Span
 
-SPANS_KEY = "marker"
 _VALUES = "marker_values"
 _LIST = "marker_spans"
 _SENTENCES = "marker_sentences"
@@ -57,15 +56,8 @@ def add_span(
 
 def spans_of(doc: Doc, *labels: str) -> list[Span]:
     """The spans with these labels (all spans when none are named), in the order added."""
-    spans = doc.user_data.get(_LIST)
-    if spans is None:
-        spans = list(doc.spans.get(SPANS_KEY, []))
+    spans = doc.user_data.get(_LIST, ())
     return [s for s in spans if not labels or s.label_ in labels]
-
-
-def publish(doc: Doc) -> None:
-    """Write the spans to `doc.spans["marker"]`, where spaCy tools look for them."""
-    doc.spans[SPANS_KEY] = doc.user_data.get(_LIST, [])
 
 
 def text_of(doc: Doc) -> str:

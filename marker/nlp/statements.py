@@ -27,6 +27,8 @@ _NOT_AN_OBJECT = {"is", "was", "has", "had", "are", "were", "time", "times", "'s
 
 
 _GOAL_NOUNS = r"(?:objective|goal|aim|target)s?"
+# Every cue is in the first person or names "the objective"; most sentences have neither.
+_FIRST_PERSON = re.compile(r"\b(?:i|my|the)\b", re.IGNORECASE)
 # A cue may follow a short lead-in ("As a team leader, I will ...", "By March I want to").
 _LEAD_IN = r"(?:[^.;:!?]{0,60}?(?<![\w'])|)"
 
@@ -140,7 +142,7 @@ def goal_start(doc: Doc, start: int, end: int) -> int | None:
     labelled = language["label"].match(text)
     if labelled:
         return start if len(text[labelled.end() :].split()) >= 2 else None
-    cue = language["cue"].match(text)
+    cue = language["cue"].match(text) if _FIRST_PERSON.search(text, 0, 90) else None
     if cue:
         rest = text[cue.end() :].lower()
         return None if rest.startswith(language["not_goals"]) else start

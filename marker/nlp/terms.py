@@ -17,7 +17,6 @@ from typing import Any
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
-from spacy.util import filter_spans
 
 from marker.nlp.spans import keep
 from marker.resources import lexicon, rules_dir
@@ -110,7 +109,7 @@ class TermMatcher:
 
     def initialize(self, get_examples=None, nlp: Language | None = None) -> None:
         """Patterns are made here, once the lemmatizer's tables are loaded."""
-        lemmatizer = self.nlp.get_pipe("lemmatizer")
+        lemmatizer = self.nlp.get_pipe("lookup_lemmatizer")
         for vocabulary in vocabularies().values():
             for term in vocabulary.terms:
                 key = f"{vocabulary.label}|{term.id}"
@@ -128,17 +127,24 @@ class TermMatcher:
                     )
 
     def __call__(self, doc: Doc) -> Doc:
-        by_label: dict[str, list[Span]] = {}
+        by_label: dict[str, list[tuple[int, int, Term]]] = {}
         for matcher in self.matchers.values():
             for key, start, end in matcher(doc):
                 label, term = self.terms[key]
-                if not term.fits(doc, start, end):
-                    continue
-                span = Span(doc, start, end, label=label)
-                by_label.setdefault(label, []).append((span, term))
-        for found in by_label.values():
-            terms = {(s.start, s.end): t for s, t in found}
-            for span in filter_spans([s for s, _ in found]):  # the longest hit wins
-                term = terms[span.start, span.end]
-                keep(span, term.id, term.flags)
+                if term.fits(doc, start, end):
+                    by_label.setdefault(label, []).append((start, end, term))
+        for label, hits in by_label.items():
+            for start, end, term in _longest(hits):
+                keep(Span(doc, start, end, label=label), term.id, term.flags)
         return doc
+
+
+def _longest(hits: list[tuple[int, int, Term]]) -> list[tuple[int, int, Term]]:
+    """Non-overlapping hits, longer ones first (as spaCy's filter_spans), in text order."""
+    taken: set[int] = set()
+    kept = []
+    for start, end, term in sorted(hits, key=lambda h: (h[0] - h[1], h[0])):
+        if not taken.intersection(range(start, end)):
+            taken.update(range(start, end))
+            kept.append((start, end, term))
+    return sorted(kept, key=lambda h: h[0])

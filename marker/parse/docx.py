@@ -331,23 +331,25 @@ def _is_form(rows: list[_Row]) -> bool:
 
 
 def _style_map(document) -> dict[str, tuple[str, int | None]]:
-    """Style id -> (name, heading level), following `based on` to built-in headings."""
+    """Style id -> (name, heading level), following `based on` to built-in headings.
+
+    Read from the styles XML directly: python-docx's style objects cost more than the
+    rest of the parse."""
+    styles: dict[str, tuple[str, str | None]] = {}
+    for style in document.styles.element.iterchildren(W + "style"):
+        name = _val(style.find(W + "name"), "") or ""
+        styles[style.get(W + "styleId", "")] = (name, _val(style.find(W + "basedOn")))
     result: dict[str, tuple[str, int | None]] = {}
-    for style in document.styles:
-        name = style.name or ""
-        level = None
-        ancestor, depth = style, 0
-        while ancestor is not None and depth < 6:
-            base_name = (ancestor.name or "").strip()
+    for style_id, (name, _) in styles.items():
+        level, current, depth = None, style_id, 0
+        while current in styles and depth < 6:
+            base_name = styles[current][0].strip()
             match = _HEADING_STYLE.match(base_name)
-            if match:
-                level = int(match.group(1))
+            if match or base_name.lower() == "title":
+                level = int(match.group(1)) if match else 0
                 break
-            if base_name.lower() in ("title",):
-                level = 0
-                break
-            ancestor, depth = getattr(ancestor, "base_style", None), depth + 1
-        result[style.style_id] = (name, level)
+            current, depth = styles[current][1], depth + 1
+        result[style_id] = (name, level)
     return result
 
 

@@ -1,0 +1,398 @@
+"""Mark many files in parallel, each in an isolated worker, keeping every result.
+
+Workers are plain processes the batch manages itself (not a ProcessPoolExecutor, where
+one dead worker fails every pending task): each builds the pipeline once, marks one
+file at a time under memory and time limits, and sends back a small result. A worker
+that dies or overruns costs only the file it held: that file gets an error row and a
+fresh worker takes its place. Results go to a journal (JSON lines) as each file
+finishes, so an interrupted batch keeps what was done and `--resume` carries on.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import multiprocessing as mp
+import os
+import resource
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from multiprocessing.connection import Connection, wait
+from pathlib import Path
+from typing import Any
+
+from marker.parse import SUFFIXES
+
+WORKER_MEMORY_BYTES = 2 * 1024**3  # address space a worker may use (spaCy maps ~1 GiB)
+FILE_SECONDS = 60.0  # wall-clock time one file may take before its worker is stopped
+MAX_FAILED_STARTS = 3
+
+
+@dataclass(frozen=True)
+class Task:
+    path: Path
+    name: str  # the file as reported: its path relative to the folder given
+
+
+@dataclass
+class Outcome:
+    """One file's result: a marking or an error record, with its stage timings."""
+
+    record: dict[str, Any]
+    seconds: dict[str, float] = field(default_factory=dict)
+    words: int = 0
+
+    @property
+    def failed(self) -> bool:
+        return "error" in self.record
+
+
+def find_files(paths: list[str]) -> list[Task]:
+    """Every .docx/.xlsx named or below a named folder, in a stable order."""
+    tasks: list[Task] = []
+    for name in paths:
+        root = Path(name)
+        if root.is_dir():
+            for path in sorted(p for p in root.rglob("*") if p.suffix.lower() in SUFFIXES):
+                if path.is_file() and not path.name.startswith("~$"):  # Word's lock files
+                    tasks.append(Task(path, path.relative_to(root).as_posix()))
+        else:
+            tasks.append(Task(root, root.name))
+    return tasks
+
+
+def error_record(name: str, code: str, message: str, sha256: str | None = None) -> dict:
+    record: dict[str, Any] = {"file": name, "error": {"code": code, "message": message}}
+    if sha256:
+        record["file_sha256"] = sha256
+    return record
+
+
+# -- the worker -------------------------------------------------------------------------
+
+
+def _limit_memory(limit: int) -> None:
+    _, hard = resource.getrlimit(resource.RLIMIT_AS)
+    if hard == resource.RLIM_INFINITY or hard > limit:
+        resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+
+
+def _mark(task: Task, pack_id: str) -> Outcome:
+    # Imported here: a worker pays for spaCy once, after its memory limit is set.
+    from marker.nlp.evidence import analyse
+    from marker.parse import PortfolioError, parse_file
+    from marker.rules.engine import mark
+    from marker.rules.loader import load_pack
+
+    loaded = load_pack(pack_id)
+    seconds: dict[str, float] = {}
+    clock = time.perf_counter()
+    try:
+        portfolio = parse_file(task.path)
+    except PortfolioError as error:
+        return Outcome(error_record(task.name, error.code, error.message))
+    seconds["parse"] = time.perf_counter() - clock
+    clock = time.perf_counter()
+    evidence = analyse(portfolio)
+    seconds["nlp"] = time.perf_counter() - clock
+    clock = time.perf_counter()
+    marking = mark(portfolio, evidence, loaded).model_copy(update={"file": task.name})
+    seconds["rules"] = time.perf_counter() - clock
+    clock = time.perf_counter()
+    record = marking.model_dump(mode="json")
+    seconds["report"] = time.perf_counter() - clock
+    return Outcome(record, seconds, portfolio.word_count)
+
+
+def _worker(connection: Connection, pack_id: str, memory: int) -> None:
+    _limit_memory(memory)
+    from marker.nlp.pipeline import get_pipeline
+
+    get_pipeline()  # once per worker, before the first file
+    connection.send(("ready", None))
+    while True:
+        task = connection.recv()
+        if task is None:
+            return
+        try:
+            outcome = _mark(task, pack_id)
+        except MemoryError:
+            outcome = Outcome(error_record(task.name, "too-large", _TOO_LARGE))
+        except Exception as error:  # a bug must cost one file, never the batch
+            outcome = Outcome(error_record(task.name, "internal-error", _internal(error)))
+        connection.send(("done", outcome))
+
+
+_TOO_LARGE = "The file is too large to mark safely: split it or remove pictures and try again."
+_TIMED_OUT = "Marking this file took too long and was stopped; it may be damaged or very large."
+_DIED = "The marker stopped unexpectedly on this file; it may be damaged. Save it again and retry."
+
+
+def _internal(error: Exception) -> str:
+    return (
+        f"The marker hit an internal error on this file ({type(error).__name__}); please report it."
+    )
+
+
+@dataclass
+class _Slot:
+    process: mp.Process
+    connection: Connection
+    task: Task | None = None
+    started: float = 0.0
+    ready: bool = False
+
+
+class Workers:
+    """N isolated workers; `run` yields one Outcome per task, in completion order."""
+
+    def __init__(
+        self,
+        jobs: int,
+        pack_id: str,
+        memory: int = WORKER_MEMORY_BYTES,
+        seconds: float = FILE_SECONDS,
+    ) -> None:
+        self.jobs = max(1, jobs)
+        self.pack_id = pack_id
+        self.memory = memory
+        self.seconds = seconds
+        methods = mp.get_all_start_methods()
+        self.context = mp.get_context("fork" if "fork" in methods else "spawn")
+        self.slots: list[_Slot] = []
+        self.failed_starts = 0
+
+    def _start(self) -> _Slot:
+        if self.failed_starts >= MAX_FAILED_STARTS:
+            raise RuntimeError(
+                "marking workers keep dying before they are ready; "
+                f"check the memory limit ({self.memory // 1024**2} MB)"
+            )
+        parent, child = self.context.Pipe()
+        process = self.context.Process(
+            target=_worker, args=(child, self.pack_id, self.memory), daemon=True
+        )
+        process.start()
+        child.close()
+        return _Slot(process, parent)
+
+    def _replace(self, slot: _Slot) -> None:
+        if slot.process.is_alive():
+            slot.process.kill()
+        slot.process.join(timeout=5)
+        slot.connection.close()
+        self.slots[self.slots.index(slot)] = self._start()
+
+    def run(self, tasks: list[Task]) -> Iterator[Outcome]:
+        pending = list(reversed(tasks))
+        self.slots = [self._start() for _ in range(min(self.jobs, len(tasks)) or 1)]
+        busy = 0
+        try:
+            while pending or busy:
+                for slot in self.slots:
+                    if slot.ready and slot.task is None and pending:
+                        slot.task, slot.started = pending.pop(), time.monotonic()
+                        slot.connection.send(slot.task)
+                        busy += 1
+                watched = [s.connection for s in self.slots] + [
+                    s.process.sentinel for s in self.slots
+                ]
+                ready = wait(watched, timeout=1.0)
+                for slot in list(self.slots):
+                    outcome = self._collect(slot, ready)
+                    if outcome is not None:
+                        busy -= 1
+                        yield outcome
+        finally:
+            self.close()
+
+    def _collect(self, slot: _Slot, ready: list) -> Outcome | None:
+        """The outcome a worker has for us, if any; a dead or stuck worker is replaced."""
+        if slot.connection in ready:
+            try:
+                kind, payload = slot.connection.recv()
+            except (EOFError, OSError):
+                kind, payload = "died", None
+            if kind == "ready":
+                slot.ready = True
+                return None
+            if kind == "done":
+                slot.task = None
+                return payload
+        elif slot.process.sentinel not in ready:
+            if slot.task is None or time.monotonic() - slot.started < self.seconds:
+                return None
+            task = slot.task
+            self._replace(slot)
+            return Outcome(error_record(task.name, "timeout", _TIMED_OUT))
+        task = slot.task
+        self.failed_starts += not slot.ready
+        self._replace(slot)
+        return Outcome(error_record(task.name, "worker-died", _DIED)) if task else None
+
+    def close(self) -> None:
+        for slot in self.slots:
+            if slot.process.is_alive():
+                with contextlib.suppress(OSError):
+                    slot.connection.send(None)
+            slot.process.join(timeout=2)
+            if slot.process.is_alive():
+                slot.process.kill()
+                slot.process.join()
+            slot.connection.close()
+        self.slots = []
+
+
+# -- the journal --------------------------------------------------------------------------
+
+
+def read_journal(path: Path) -> list[dict]:
+    """The records already written; a line cut short by a crash is dropped."""
+    if not path.exists():
+        return []
+    records = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        try:
+            records.append(json.loads(line))
+        except json.JSONDecodeError:
+            continue
+    return records
+
+
+def _ends_mid_line(path: Path) -> bool:
+    with path.open("rb") as handle:
+        handle.seek(0, os.SEEK_END)
+        if handle.tell() == 0:
+            return False
+        handle.seek(-1, os.SEEK_END)
+        return handle.read(1) != b"\n"
+
+
+def file_sha256(path: Path) -> str | None:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
+def already_marked(records: list[dict], pack: dict) -> dict[str, dict]:
+    """Marked files by name, for --resume: same content and same pack version and hash."""
+    return {
+        r["file"]: r
+        for r in records
+        if "error" not in r
+        and r.get("pack", {}).get("version") == pack["version"]
+        and r.get("pack", {}).get("sha256") == pack["sha256"]
+    }
+
+
+@dataclass
+class Progress:
+    """Done / total, errors, rate and time left; a bar on a terminal, lines otherwise."""
+
+    total: int
+    show: Callable[[str, bool], None]
+    done: int = 0
+    errors: int = 0
+    started: float = field(default_factory=time.monotonic)
+    last_line: float = 0.0
+
+    def step(self, outcome: Outcome) -> None:
+        self.done += 1
+        self.errors += outcome.failed
+        elapsed = time.monotonic() - self.started
+        rate = self.done / elapsed if elapsed else 0.0
+        left = (self.total - self.done) / rate if rate else 0.0
+        status = (
+            f"{self.done}/{self.total} files, {self.errors} errors, {rate:.1f} files/s, "
+            f"{_clock(left)} left"
+        )
+        width = 24
+        filled = int(width * self.done / self.total) if self.total else width
+        now = time.monotonic()
+        if self.done == self.total or now - self.last_line >= 2.0:
+            self.last_line = now
+            self.show(status, False)
+        self.show(f"[{'#' * filled}{'.' * (width - filled)}] {status}", True)
+
+
+def _clock(seconds: float) -> str:
+    seconds = int(seconds)
+    return f"{seconds // 3600}:{seconds // 60 % 60:02d}:{seconds % 60:02d}"
+
+
+def cpu_count() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+# -- the batch ------------------------------------------------------------------------
+
+
+@dataclass
+class Summary:
+    marked: int = 0
+    errors: int = 0
+    skipped: int = 0
+    written: list[Path] = field(default_factory=list)
+    interrupted: bool = False
+    outcomes: list[Outcome] = field(default_factory=list)
+
+
+def journal_path(out: Path, fmt: str) -> Path:
+    """Where results are kept as they come: the output itself for JSON lines."""
+    return out if fmt == "jsonl" else out.with_name(out.name + ".jsonl")
+
+
+def latest_per_file(records: list[dict]) -> list[dict]:
+    by_file: dict[str, dict] = {}
+    for record in records:
+        by_file[record["file"]] = record
+    return [by_file[name] for name in sorted(by_file)]
+
+
+def run_batch(
+    paths: list[str],
+    out: Path,
+    *,
+    fmt: str,
+    jobs: int,
+    resume: bool,
+    pack: dict,
+    show: Callable[[str, bool], None],
+    render: Callable[[list[dict]], list[Path]],
+    workers: Workers,
+) -> Summary:
+    """Mark every file, journal each result as it comes, then render the output.
+
+    On Ctrl-C the output is rendered from what was done and the summary says so.
+    """
+    journal = journal_path(out, fmt)
+    done = already_marked(read_journal(journal), pack) if resume else {}
+    tasks = []
+    summary = Summary()
+    for task in find_files(paths):
+        previous = done.get(task.name)
+        if previous and previous.get("file_sha256") == file_sha256(task.path):
+            summary.skipped += 1
+        else:
+            tasks.append(task)
+    journal.parent.mkdir(parents=True, exist_ok=True)
+    progress = Progress(len(tasks), show)
+    with journal.open("a" if resume else "w", encoding="utf-8") as handle:
+        if resume and _ends_mid_line(journal):
+            handle.write("\n")  # a crash cut the last line short: start clean after it
+        try:
+            for outcome in workers.run(tasks):
+                handle.write(json.dumps(outcome.record, ensure_ascii=False) + "\n")
+                handle.flush()
+                summary.outcomes.append(outcome)
+                summary.errors += outcome.failed
+                summary.marked += not outcome.failed
+                progress.step(outcome)
+        except KeyboardInterrupt:
+            summary.interrupted = True
+    records = latest_per_file(read_journal(journal))
+    summary.written = [journal] if fmt == "jsonl" else render(records)
+    return summary

@@ -3,17 +3,23 @@
 Stages:
   parse   parse every bundled fixture (repeated) and a generated corpus
   nlp     the NLP stage (pipeline + evidence assembly) on one core, words per second
+  batch   `marker batch` over N generated .docx and N .xlsx with --jobs 1 and 2:
+          files/s, words/s, peak memory per worker, share of time per stage
+  cold    `marker check` on one file from a cold start (a new process)
 
-    python benchmarks/bench.py                 # every stage, default sizes
-    python benchmarks/bench.py nlp --count 100 # 100 generated 3,000-word portfolios
+    python benchmarks/bench.py                  # every stage, default sizes
+    python benchmarks/bench.py batch --count 500
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import platform
+import resource
 import statistics
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -85,7 +91,95 @@ def _texts(portfolio):
             yield block.text
 
 
-STAGES = {"parse": bench_parse, "nlp": bench_nlp}
+def _batch_once(kind: str, jobs: int, count: int) -> dict:
+    """One batch run in a fresh process, so its workers' peak memory is its own."""
+    script = (
+        "import json, resource, sys, time; sys.path.insert(0, sys.argv[1]);"
+        "from benchmarks.bench import batch_run; print(json.dumps(batch_run(*sys.argv[2:])))"
+    )
+    output = subprocess.run(
+        [sys.executable, "-c", script, str(ROOT), kind, str(jobs), str(count)],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    return json.loads(output.splitlines()[-1])
+
+
+def batch_run(kind: str, jobs: str, count: str) -> dict:
+    from marker.batch import Workers, run_batch
+    from marker.rules.loader import load_pack
+
+    loaded = load_pack()
+    pack = {"id": loaded.pack.id, "version": loaded.pack.version, "sha256": loaded.sha256}
+    folder = CORPUS / kind
+    folder.mkdir(parents=True, exist_ok=True)
+    for path in generate(CORPUS, int(count), kinds=(kind,)):
+        target = folder / path.name
+        if not target.exists():
+            target.hardlink_to(path)
+    out = ROOT / "bench-out" / f"batch-{kind}-{jobs}.jsonl"
+    start = time.perf_counter()
+    summary = run_batch(
+        [str(folder)],
+        out,
+        fmt="jsonl",
+        jobs=int(jobs),
+        resume=False,
+        pack=pack,
+        show=lambda text, bar: None,
+        render=lambda records: [],
+        workers=Workers(int(jobs), pack["id"]),
+    )
+    elapsed = time.perf_counter() - start
+    stages: dict[str, float] = {}
+    for outcome in summary.outcomes:
+        for stage, seconds in outcome.seconds.items():
+            stages[stage] = stages.get(stage, 0.0) + seconds
+    return {
+        "files": len(summary.outcomes),
+        "errors": summary.errors,
+        "seconds": elapsed,
+        "words": sum(o.words for o in summary.outcomes),
+        "peak_worker_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
+        "stages": stages,
+    }
+
+
+def bench_batch(args) -> None:
+    for kind in ("docx", "xlsx"):
+        rates = {}
+        for jobs in (1, 2):
+            run = _batch_once(kind, jobs, args.count)
+            rate = run["files"] / run["seconds"]
+            rates[jobs] = rate
+            total = sum(run["stages"].values()) or 1.0
+            shares = ", ".join(f"{k} {v / total:.0%}" for k, v in run["stages"].items())
+            print(
+                f"batch .{kind} --jobs {jobs}: {run['files']} files ({run['errors']} errors) in "
+                f"{run['seconds']:.1f} s: {rate:.1f} files/s, {run['words'] / run['seconds']:,.0f} "
+                f"words/s, peak {run['peak_worker_mb']:.0f} MB per worker; time in {shares}"
+            )
+        print(f"batch .{kind}: {rates[2] / rates[1]:.2f}x from one job to two")
+
+
+def bench_cold(args) -> None:
+    target = FIXTURES / "strong_styled_headings.docx"
+    marker = Path(sys.executable).with_name("marker")
+    runs = []
+    for _ in range(args.repeat):
+        start = time.perf_counter()
+        subprocess.run(
+            [str(marker), "check", str(target), "--format", "json"], check=True, capture_output=True
+        )
+        runs.append(time.perf_counter() - start)
+    print(
+        f"cold: marker check on one file in {statistics.median(runs):.2f} s "
+        f"(median of {args.repeat} new processes, best {min(runs):.2f} s)"
+    )
+
+
+STAGES = {"parse": bench_parse, "nlp": bench_nlp, "batch": bench_batch, "cold": bench_cold}
 
 
 def main() -> None:
@@ -93,7 +187,7 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("stages", nargs="*", metavar="STAGE", help=f"any of {', '.join(STAGES)}")
-    parser.add_argument("--count", type=int, default=60, help="generated portfolios of each kind")
+    parser.add_argument("--count", type=int, default=500, help="generated portfolios of each kind")
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()
     unknown = set(args.stages) - set(STAGES)

@@ -3,40 +3,46 @@
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import json
 import sys
 from pathlib import Path
+from typing import ClassVar
 
 import click
 
-from marker.audit.cli import audit
-from marker.batch import Workers, cpu_count, journal_path, latest_per_file, read_journal, run_batch
-from marker.nlp.evidence import MAIN_LABELS, analyse, found_spans
-from marker.nlp.pipeline import Context, process
+from marker.batch import find_files
 from marker.parse import SUFFIXES, PortfolioError, parse_file
 from marker.parse.columns import column_roles
 from marker.report.parsed import render_portfolio, summary_line
 from marker.report.text import render_marking
-from marker.rules.examples import run_examples
 from marker.rules.loader import DEFAULT_PACK, PackError, load_pack, load_path, pack_paths
-from marker.run import mark_file
+
+# spaCy, SQLAlchemy and openpyxl's writers are imported by the commands that use them,
+# so that `marker check` on one file starts quickly and `marker parse` without spaCy.
+
+
+class LazyGroup(click.Group):
+    """A command group whose heavy subgroups are imported only when used."""
+
+    lazy: ClassVar[dict[str, str]] = {"audit": "marker.audit.cli:audit"}
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted([*super().list_commands(ctx), *self.lazy])
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name in self.lazy:
+            module, attribute = self.lazy[name].split(":")
+            return getattr(importlib.import_module(module), attribute)
+        return super().get_command(ctx, name)
 
 
 def _portfolio_files(paths: tuple[str, ...]) -> list[Path]:
     """The .docx/.xlsx files named, folders searched recursively, in a stable order."""
-    found: list[Path] = []
-    for name in paths:
-        path = Path(name)
-        if path.is_dir():
-            found += sorted(
-                p for p in path.rglob("*") if p.suffix.lower() in SUFFIXES and p.is_file()
-            )
-        else:
-            found.append(path)
-    return found
+    return [task.path for task in find_files(list(paths))]
 
 
-@click.group()
+@click.group(cls=LazyGroup)
 @click.version_option(package_name="evidence-marker")
 def main() -> None:
     """Mark learner portfolios (.docx/.xlsx) against examiner marking points."""
@@ -108,6 +114,9 @@ def extract(
 
     Example: echo "I will cut AHT from 7:30 to 6:00 by 31/03/2025" | marker extract
     """
+    from marker.nlp.evidence import MAIN_LABELS, analyse, found_spans
+    from marker.nlp.pipeline import Context, process
+
     labels = None if all_labels else MAIN_LABELS
     path = Path(source)
     if source != "-" and path.suffix.lower() in SUFFIXES:
@@ -130,9 +139,6 @@ def extract(
         for span in found_spans(doc, labels):
             extra = {"line": line} if per_line else {}
             click.echo(_json_line(_span_record(span, **extra)))
-
-
-main.add_command(audit)
 
 
 def _pack(pack_id: str):
@@ -166,6 +172,8 @@ def check(paths: tuple[str, ...], fmt: str, pack_id: str) -> None:
 
     Example: marker check draft.docx --format json
     """
+    from marker.run import mark_file
+
     loaded = _pack(pack_id)
     results, failed = [], False
     for path in _portfolio_files(paths):
@@ -264,6 +272,8 @@ def rules_test(path: str | None) -> None:
 
     Example: marker rules test
     """
+    from marker.rules.examples import run_examples
+
     failed = 0
     for file in _pack_files(path):
         try:
@@ -337,6 +347,15 @@ def batch(paths, out, fmt, jobs, resume, pack_id, db_url) -> None:
 
     Example: marker batch submissions/ -o grid.xlsx --jobs 2
     """
+    from marker.batch import (
+        Workers,
+        cpu_count,
+        journal_path,
+        latest_per_file,
+        read_journal,
+        run_batch,
+    )
+
     loaded = _pack(pack_id)
     out_path = Path(out)
     fmt = fmt or {".csv": "csv", ".jsonl": "jsonl"}.get(out_path.suffix.lower(), "xlsx")

@@ -237,11 +237,13 @@ def analyse(portfolio: Portfolio) -> Evidence:
 def _objective(span: Found, analysed: Analysed, block: int, **row: Any) -> Objective:
     value = dict(span.value or {})
     value.update({k: v for k, v in row.items() if v})
-    return Objective(text=span.text, locator=analysed.locator, block=block, **value)
+    return Objective.model_construct(text=span.text, locator=analysed.locator, block=block, **value)
 
 
 def _review(span: Found, analysed: Analysed, block: int) -> Review:
-    return Review(text=span.text, locator=analysed.locator, block=block, **(span.value or {}))
+    return Review.model_construct(
+        text=span.text, locator=analysed.locator, block=block, **(span.value or {})
+    )
 
 
 def _records(

@@ -12,6 +12,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from typing import Any
 
+import numpy as np
 from spacy.attrs import IDX, LENGTH, SENT_START
 from spacy.tokens import Doc, Span
 
@@ -75,8 +76,9 @@ def sentences(doc: Doc) -> list[tuple[int, int, int, int]]:
         return cached
     result: list[tuple[int, int, int, int]] = []
     if len(doc):
-        rows = doc.to_array([SENT_START, IDX, LENGTH]).tolist()
-        starts = [0] + [i for i, row in enumerate(rows) if i and row[0] == 1]
+        array = doc.to_array([SENT_START, IDX, LENGTH])
+        starts = [0, *(int(i) for i in np.flatnonzero(array[1:, 0] == 1) + 1)]
+        rows = array.tolist()
         for first, end in zip(starts, [*starts[1:], len(rows)], strict=True):
             last = rows[end - 1]
             result.append((first, end, rows[first][1], last[1] + last[2]))

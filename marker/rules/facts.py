@@ -123,8 +123,15 @@ class Facts:
             return False
         return all(flag in span.flags for flag in selector.with_flags)
 
+    @cached_property
+    def _texts_by_block(self) -> dict[int, list[Analysed]]:
+        by_block: dict[int, list[Analysed]] = {}
+        for analysed in self.evidence.texts:
+            by_block.setdefault(analysed.block, []).append(analysed)
+        return by_block
+
     def texts_of_block(self, block: int) -> list[Analysed]:
-        return [a for a in self.evidence.texts if a.block == block]
+        return self._texts_by_block.get(block, [])
 
     def has_labels(self, item: Item, labels: list[str]) -> bool:
         """Whether the item's own text (or, for a table row, its row) holds one of labels."""

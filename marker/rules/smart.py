@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import cache
 
 from marker.nlp.evidence import Objective
 from marker.nlp.terms import vocabularies
@@ -21,9 +22,13 @@ _PERIOD = re.compile(r"P(\d+(?:\.\d+)?)([DWMY])")
 _MONTHS_PER = {"D": 1 / _DAYS_PER_MONTH, "W": 7 / _DAYS_PER_MONTH, "M": 1.0, "Y": 12.0}
 
 
+@cache
+def _kpi_labels() -> dict[str, str]:
+    return {t.id: t.info.get("label", t.id) for t in vocabularies()["kpis"].terms}
+
+
 def kpi_label(kpi: str) -> str:
-    terms = {t.id: t for t in vocabularies()["kpis"].terms}
-    return terms[kpi].info.get("label", kpi) if kpi in terms else kpi
+    return _kpi_labels().get(kpi, kpi)
 
 
 def _amount(value: dict | None) -> str:

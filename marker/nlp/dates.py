@@ -102,13 +102,17 @@ _PATTERN = "|".join(
 DATE_SCANNER = re.compile(_PATTERN)  # lower case: see marker.nlp.scan
 # Where a date expression can begin: the scanner is tried only there, which is many times
 # cheaper than letting it try every character. Keep in step with the alternatives above.
+_MONTHISH = r"(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|q[1-4]|fy|financial|fiscal)"
 _STARTS = re.compile(
     r"(?<![\w'])(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
     r"|mon|tue|wed|thu|fri|sat|sun|q[1-4]|fy|financial|fiscal"
-    r"|next|this|the|following|first|second|third|fourth|final|last"
-    r"|end|start|beginning|middle|close|mid|early|late"
-    r"|by|in|until|till|til|before|during|from|after|throughout|on|due|for|deadline|date"
-    r"|review|dated)",
+    r"|(?:next|this|following)\s+(?=week|month|quarter|year|financial|fiscal)"
+    r"|the\s+(?=end|start|beginning|middle|close|current|following|next|first|second|third"
+    r"|fourth|final|last|\d)"
+    r"|(?:end|start|beginning|middle|close)\s+of|(?:mid|early|late)[\s\-]"
+    r"|(?:first|second|third|fourth|final|last)\s+quarter"
+    r"|(?:by|in|until|till|til|before|during|from|after|throughout|on|due|for|deadline:?"
+    rf"|date:?|review(?:ed)?(?:\s+on)?:?|dated)\s+(?:the\s+)?(?={_MONTHISH}))",
 )
 _WEEK_OF = re.compile(
     r"(?:w/c|w/b|w\.c\.|wc|week\s+(?:commencing|beginning|starting|of))\s+$", re.IGNORECASE

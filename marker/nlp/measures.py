@@ -82,7 +82,7 @@ _SUFFIX_SYMBOL |= {"under": "<=", "fewer": "<="}
 _QUANTITY_STARTS = re.compile(
     r"(?<![\w.,:/])[\d£+\-]|[<>≤≥~]|(?<![\w'])(?:under|below|less|lower|fewer|no|not|at|a"
     r"|maximum|max|over|above|more|greater|higher|minimum|min|by|around|about|approx|circa"
-    r"|to|of|from)\b",
+    r"|to|of|from)\s+(?=(?:[a-z.]+\s+){0,2}[\d£+\-])",
 )
 _DURATION_STARTS = re.compile(
     r"(?<![\w'])(?:within|in|for|over|during|across|throughout|after|\d|a|an|one|two|three"
@@ -91,6 +91,10 @@ _DURATION_STARTS = re.compile(
 _FREQUENCY_STARTS = re.compile(
     r"(?<![\w'])(?:daily|weekly|fortnightly|monthly|quarterly|annually|yearly|bi|twice|six"
     r"|half|every|once|three|four|each|per|a|an|\d)",
+)
+# Every duration and frequency names a period; most texts name none and are skipped.
+_PERIOD_WORD = re.compile(
+    r"day|week|fortnight|month|quarter|year|hour|hrs|shift|annual", re.IGNORECASE
 )
 _DIGIT = re.compile(r"\d")
 _DIGITS = re.compile(r"\d+")
@@ -319,7 +323,9 @@ def _iso(count: float, unit: str) -> str:
 
 
 def find_durations(text: str) -> list[MeasureHit]:
-    hits = []
+    hits: list[MeasureHit] = []
+    if not _PERIOD_WORD.search(text):
+        return hits
     for match in scan(DURATION_SCANNER, _DURATION_STARTS, text):
         if match["unit"]:
             if not (match["n"] or match["qual"]):
@@ -342,7 +348,9 @@ def _minutes_or_hours(count_text: str, unit: str) -> str:
 
 
 def find_frequencies(text: str) -> list[MeasureHit]:
-    hits = []
+    hits: list[MeasureHit] = []
+    if not _PERIOD_WORD.search(text):
+        return hits
     for match in scan(FREQUENCY_SCANNER, _FREQUENCY_STARTS, text):
         if match["adverb"]:
             key = match["adverb"].lower().replace(" ", "")

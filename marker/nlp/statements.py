@@ -30,7 +30,8 @@ _GOAL_NOUNS = r"(?:objective|goal|aim|target)s?"
 # Every cue is in the first person or names "the objective"; most sentences have neither.
 _FIRST_PERSON = re.compile(r"\b(?:i|my|the)\b", re.IGNORECASE)
 # A cue may follow a short lead-in ("As a team leader, I will ...", "By March I want to").
-_LEAD_IN = r"(?:[^.;:!?]{0,60}?(?<![\w'])|)"
+_LEAD_IN_CHARS = 60
+_CLAUSE_END = re.compile(r"[.;:!?]")
 
 
 def _cue_pattern(cue: str) -> str:
@@ -54,9 +55,7 @@ def _objective_language() -> dict[str, Any]:
     )
     start_only = {"to", "aim to"}  # only before an action verb, at the start
     cues = sorted((c for c in data["cues"] if c not in start_only), key=len, reverse=True)
-    cue = re.compile(
-        rf"^{_LEAD_IN}(?P<cue>{'|'.join(_cue_pattern(c) for c in cues)})\b\s*", re.IGNORECASE
-    )
+    cue = re.compile(rf"(?P<cue>{'|'.join(_cue_pattern(c) for c in cues)})\b\s*", re.IGNORECASE)
     infinitive = re.compile(r"^(?:aim\s+)?to\s+", re.IGNORECASE)
     inline_label = re.compile(
         rf"\b(?:new\s+|added\s+a\s+new\s+|revised\s+)?{_GOAL_NOUNS}\b[^:]{{0,25}}:\s*",
@@ -130,6 +129,18 @@ def _has_measure(doc: Doc, start: int, end: int) -> bool:
     )
 
 
+def _cue(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """A goal cue at the start or after a short lead-in ("As a team leader, I will"):
+    tried only where "I", "my" or "the" begins, within the lead-in's reach."""
+    for word in _FIRST_PERSON.finditer(text, 0, _LEAD_IN_CHARS + 1):
+        if _CLAUSE_END.search(text, 0, word.start()):
+            return None
+        cue = pattern.match(text, word.start())
+        if cue:
+            return cue
+    return None
+
+
 def goal_start(doc: Doc, start: int, end: int) -> int | None:
     """Where a goal statement starts in this sentence, or None when it states no goal.
 
@@ -142,7 +153,7 @@ def goal_start(doc: Doc, start: int, end: int) -> int | None:
     labelled = language["label"].match(text)
     if labelled:
         return start if len(text[labelled.end() :].split()) >= 2 else None
-    cue = language["cue"].match(text) if _FIRST_PERSON.search(text, 0, 90) else None
+    cue = _cue(language["cue"], text)
     if cue:
         rest = text[cue.end() :].lower()
         return None if rest.startswith(language["not_goals"]) else start

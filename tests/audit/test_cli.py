@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import click
 import openpyxl
 import pytest
 from click.testing import CliRunner
@@ -34,7 +35,7 @@ def term_db(tmp_path: Path, pack: Pack, db_url: str, monkeypatch: pytest.MonkeyP
 
 
 def test_audit_is_part_of_marker_and_every_command_has_an_example() -> None:
-    assert main.commands["audit"] is audit
+    assert main.get_command(click.Context(main), "audit") is audit
     for name, command in audit.commands.items():
         assert "Example" in (command.help or ""), name
 

@@ -15,7 +15,9 @@ $(STAMP): pyproject.toml
 install: $(STAMP)
 
 demo: install
-	$(BIN)/marker parse --summary fixtures/portfolios
+	$(BIN)/marker batch fixtures/portfolios -o out/grid.xlsx
+	$(BIN)/marker check fixtures/portfolios/mixed_plan_in_prose.docx --format html -o out/feedback.html --annotate out/mixed_plan_in_prose.commented.docx
+	@echo "Assessor grid: out/grid.xlsx; learner feedback: out/feedback.html; commented copy: out/mixed_plan_in_prose.commented.docx"
 
 test: install
 	$(BIN)/python -m pytest -q

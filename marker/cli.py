@@ -157,12 +157,23 @@ def _dump(marking) -> dict:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["text", "json", "jsonl"]),
+    type=click.Choice(["text", "json", "jsonl", "html"]),
     default="text",
     show_default=True,
 )
 @click.option("--pack", "pack_id", default=DEFAULT_PACK, show_default=True, help="Rule pack id.")
-def check(paths: tuple[str, ...], fmt: str, pack_id: str) -> None:
+@click.option(
+    "-o", "--output", "out", type=click.Path(), help="Write to this file (one input file)."
+)
+@click.option(
+    "--annotate",
+    "annotated",
+    type=click.Path(),
+    help="Also write a copy of the file with the engine's comments in it.",
+)
+def check(
+    paths: tuple[str, ...], fmt: str, pack_id: str, out: str | None, annotated: str | None
+) -> None:
     """Mark portfolios: a verdict per marking point, with evidence and next steps.
 
     Shows each marking point met, partially met or not met, the evidence quoted with
@@ -170,28 +181,49 @@ def check(paths: tuple[str, ...], fmt: str, pack_id: str) -> None:
     to do next. JSON is the stable machine contract (see the README); --format json
     gives one object for one file and an array for several, jsonl one object per line.
 
-    Example: marker check draft.docx --format json
+    --format html -o feedback.html writes the learner's feedback page; --annotate
+    copy.docx writes a copy of the file with Word comments at the evidence and gaps.
+
+    Example: marker check draft.docx --format html -o feedback.html --annotate draft-marked.docx
     """
     from marker.run import mark_file
 
     loaded = _pack(pack_id)
+    files = _portfolio_files(paths)
+    if (out or annotated or fmt == "html") and len(files) != 1:
+        raise click.UsageError("--output, --annotate and --format html take exactly one file")
     results, failed = [], False
-    for path in _portfolio_files(paths):
+    for path in files:
         try:
             marking = mark_file(path, loaded)
         except PortfolioError as error:
             failed = True
             click.echo(f"{error.source}: error [{error.code}] {error.message}", err=True)
             continue
-        if fmt == "text":
-            click.echo(render_marking(marking) + "\n")
+        if annotated:
+            from marker.report.annotate import annotate
+
+            count = annotate(path, marking, Path(annotated))
+            click.echo(f"wrote {annotated} with {count} comment(s)", err=True)
+        if fmt == "html":
+            from marker.report.html import render_html
+
+            results.append(render_html(marking))
+        elif fmt == "text":
+            results.append(render_marking(marking) + "\n")
         elif fmt == "jsonl":
-            click.echo(json.dumps(_dump(marking), ensure_ascii=False))
+            results.append(json.dumps(_dump(marking), ensure_ascii=False))
         else:
             results.append(_dump(marking))
     if fmt == "json":
         payload = results[0] if len(results) == 1 and len(paths) == 1 else results
-        click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+        results = [json.dumps(payload, ensure_ascii=False, indent=2)]
+    text = "\n".join(results)
+    if out:
+        Path(out).write_text(text + "\n", encoding="utf-8")
+        click.echo(f"wrote {out}", err=True)
+    elif text:
+        click.echo(text)
     sys.exit(1 if failed else 0)
 
 

@@ -377,7 +377,12 @@ def _side_part_roots(document) -> Iterator[tuple[Part, etree._Element]]:
 
 def read_docx(path: Path, source: str, sha256: str) -> tuple[Portfolio, dict]:
     """Parse a .docx into a Portfolio, plus the XML element behind each locator."""
-    document = docx.Document(str(path))
+    return read_document(docx.Document(str(path)), source, sha256)
+
+
+def read_document(document, source: str, sha256: str) -> tuple[Portfolio, dict]:
+    """Read an open python-docx Document; the anchors are elements of its own tree, so a
+    caller that keeps the Document can change it at a locator (to add comments)."""
     reader = _DocxReader(_style_map(document))
     reader.walk(document.element.body, Part.BODY)
     comments = 0

@@ -55,7 +55,7 @@ def test_a_bad_file_is_an_error_row_and_the_others_are_marked(folder, tmp_path):
     summary, lines = run([folder], out)
     assert (summary.marked, summary.errors) == (3, 1)
     records = {r["file"]: r for r in read_journal(out)}
-    assert records["broken.docx"]["error"]["code"] == "corrupt"
+    assert records["broken.docx"]["error"]["code"] == "not-office-file"
     assert records["broken.docx"]["error"]["message"]
     assert all("marking_points" in r for name, r in records.items() if name != "broken.docx")
     assert lines[-1].startswith("4/4 files, 1 errors")

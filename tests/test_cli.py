@@ -59,5 +59,5 @@ def test_parse_reports_a_bad_file_and_goes_on(tmp_path):
     good = small_docx(tmp_path)
     result = CliRunner().invoke(main, ["parse", "--summary", str(bad), str(good)])
     assert result.exit_code == 1
-    assert "broken.docx: error [corrupt]" in result.output
+    assert "broken.docx: error [not-office-file]" in result.output
     assert "draft.docx: 2 blocks" in result.output

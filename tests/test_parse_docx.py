@@ -264,7 +264,8 @@ def test_empty_document_warns(tmp_docx):
     ("name", "data", "code"),
     [
         ("empty.docx", b"", "empty-file"),
-        ("notes.docx", b"just some text, not a zip", "corrupt"),
+        ("notes.docx", b"just some text, not a zip", "not-office-file"),
+        ("cut.docx", b"PK\x03\x04 cut short", "corrupt"),
         ("notes.txt", b"text", "unsupported-type"),
     ],
 )

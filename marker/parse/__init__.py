@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import zipfile
+import zlib
 from pathlib import Path
 
 from docx.opc.exceptions import PackageNotFoundError
@@ -12,6 +13,7 @@ from lxml.etree import XMLSyntaxError
 from marker.parse.docx import read_docx
 from marker.parse.errors import PortfolioError
 from marker.parse.model import Block, BlockKind, Cell, Locator, Part, Portfolio
+from marker.parse.preflight import preflight
 from marker.parse.xlsx import read_xlsx
 
 SUFFIXES = {".docx": "docx", ".xlsx": "xlsx"}
@@ -45,6 +47,7 @@ def parse_with_anchors(path: Path | str) -> tuple[Portfolio, dict]:
             source, "unsupported-type", "Only Word (.docx) and Excel (.xlsx) files can be marked."
         )
     try:
+        preflight(path, kind)  # before anything is read: sizes, type, zip directory
         data = path.read_bytes()
     except FileNotFoundError:
         raise PortfolioError(source, "not-found", "The file does not exist.") from None
@@ -52,8 +55,6 @@ def parse_with_anchors(path: Path | str) -> tuple[Portfolio, dict]:
         raise PortfolioError(
             source, "unreadable", f"The file could not be opened ({error.strerror})."
         ) from None
-    if not data:
-        raise PortfolioError(source, "empty-file", "The file is empty (0 bytes): upload it again.")
     sha256 = hashlib.sha256(data).hexdigest()
     try:
         if kind == "docx":
@@ -61,10 +62,13 @@ def parse_with_anchors(path: Path | str) -> tuple[Portfolio, dict]:
         return read_xlsx(path, source, sha256), {}
     except (
         zipfile.BadZipFile,
+        zlib.error,
+        EOFError,
         PackageNotFoundError,
         KeyError,
         XMLSyntaxError,
         ValueError,
+        OSError,
     ) as error:
         raise PortfolioError(
             source,

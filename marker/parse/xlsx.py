@@ -9,6 +9,9 @@ from pathlib import Path
 
 import openpyxl
 from openpyxl.utils import get_column_letter, range_boundaries
+from openpyxl.worksheet import _reader as openpyxl_sheet_reader
+from openpyxl.worksheet.dimensions import SheetDimension
+from openpyxl.xml.functions import iterparse
 
 from marker.parse.columns import role_of
 from marker.parse.layout import heading_level_by_look
@@ -25,11 +28,28 @@ from marker.parse.model import (
 MAX_ROWS = 5_000  # per sheet; a portfolio never needs more, a hostile file may claim a million
 MAX_COLUMNS = 60
 HEADER_SEARCH_ROWS = 15
+SCAN_BYTES = 8 * 1024**2
 
 _MERGE = re.compile(rb'<(?:\w+:)?mergeCell\b[^>]*\bref="([A-Z]+[0-9]+:[A-Z]+[0-9]+)"')
 _CELL = re.compile(rb'<(?:\w+:)?c\b[^>]*\br="([A-Z]+[0-9]+)"[^>]*?(?:/>|>(.*?)</(?:\w+:)?c>)', re.S)
 _FORMULA = re.compile(rb"<(?:\w+:)?f\b")
 _VALUE = re.compile(rb"<(?:\w+:)?v\b[^>]*>[^<]")  # an empty <v/> is no value
+
+
+def _dimensions_from_head(parser) -> tuple[int, int, int, int] | None:
+    """A sheet's dimension record, looked for before its data only.
+
+    openpyxl's own look reads to the *end* of the sheet's data when there is no record,
+    so a sheet of a million rows would be read whole before read-only reading began."""
+    for _, element in iterparse(parser.source, events=("start",)):
+        if element.tag == openpyxl_sheet_reader.DIMENSION_TAG:
+            return SheetDimension.from_tree(element).boundaries
+        if element.tag == openpyxl_sheet_reader.DATA_TAG:
+            return None
+    return None
+
+
+openpyxl_sheet_reader.WorkSheetParser.parse_dimensions = _dimensions_from_head
 
 
 @dataclass
@@ -95,9 +115,13 @@ def _named_columns(values: list[_Value]) -> int:
 
 
 def _sheet_xml(workbook, sheet) -> bytes:
-    # openpyxl's read-only sheets do not expose merged ranges or formulas alongside cached
-    # values, so the sheet part is scanned once for both.
-    return workbook._archive.read(sheet._worksheet_path)
+    """The start of the sheet's XML, for merged ranges and formulas.
+
+    openpyxl's read-only sheets do not expose merged ranges or formulas alongside cached
+    values, so the sheet part is scanned for both; only its first SCAN_BYTES, so that a
+    sheet of a million rows costs no more than one that is read in full."""
+    with workbook._archive.open(sheet._worksheet_path) as stream:
+        return stream.read(SCAN_BYTES)
 
 
 def _formulas_without_values(xml: bytes) -> list[str]:

@@ -1,0 +1,63 @@
+"""The hostile corpus: every file gets its expected outcome fast, small and silent."""
+
+from __future__ import annotations
+
+import pytest
+
+from marker.batch import Workers, read_journal, run_batch
+from marker.rules.loader import load_pack
+from tests.conftest import fixture_files
+from tests.hostile import CASES, SECRET, probe, write_corpus
+
+SECONDS = 2.0
+PEAK_MB = 200
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("hostile")
+    return folder, write_corpus(folder)
+
+
+def test_the_corpus_is_large_enough():
+    assert len(CASES) >= 30
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
+def test_hostile_file_gets_its_outcome_fast_small_and_without_leaking(corpus, case):
+    folder, _ = corpus
+    outcome = probe(folder / case.name)
+    assert outcome["code"] == case.expected, outcome
+    assert outcome["seconds"] < SECONDS, outcome
+    assert outcome["peak_mb"] < PEAK_MB, outcome
+    assert outcome["network"] == 0
+    assert SECRET not in outcome["message"] and "passwd" not in outcome["message"]
+    assert case.name not in outcome["message"]  # plain words, not internals
+
+
+def test_a_batch_over_the_corpus_and_the_fixtures_marks_every_good_file(corpus, tmp_path):
+    folder, expected = corpus
+    for path in fixture_files():
+        (folder / path.name).write_bytes(path.read_bytes())
+    loaded = load_pack()
+    pack = {"id": loaded.pack.id, "version": loaded.pack.version, "sha256": loaded.sha256}
+    out = tmp_path / "grid.jsonl"
+    run_batch(
+        [str(folder)],
+        out,
+        fmt="jsonl",
+        jobs=2,
+        resume=False,
+        pack=pack,
+        show=lambda text, bar: None,
+        render=lambda records: [],
+        workers=Workers(2, pack["id"], seconds=30.0),
+    )
+    records = {r["file"]: r for r in read_journal(out)}
+    expected = {n: c for n, c in expected.items() if c != "unsupported-type"}  # not searched
+    assert len(records) == len(expected) + len(fixture_files())
+    for path in fixture_files():
+        assert "marking_points" in records[path.name], records[path.name]
+    for name, code in expected.items():
+        got = records[name].get("error", {}).get("code", "ok")
+        assert got == code, (name, records[name])

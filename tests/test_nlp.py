@@ -206,6 +206,16 @@ def test_objective_links_kpi_baseline_target_deadline_and_action():
         "Reduce ACW to no more than 60 seconds by 15th August 2025.",
         "I want to improve my communication skills.",
         "As a team leader, I aim to cut our abandonment rate to 4%.",
+        "I'm hoping to get my AHT under 6 minutes by the end of December.",
+        "One of my goals is to improve my quality score to 92% by March 2026.",
+        "My long-term career goal is to become a quality analyst.",
+        "I must bring my ACW down to 45 seconds by the end of August.",
+        "We agreed that I would reduce my AHT to 6 minutes by the end of Q3.",
+        "Aiming to get my CSAT to 90% by the end of September.",
+        "By 31 December 2025, reduce my AHT to 6:30.",
+        "Reducing my AHT to 6 minutes by October.",
+        "Goal for Q3: 95% adherence",
+        "Main objective – get my handle time under 360 secs.",
     ],
 )
 def test_objectives(text):
@@ -220,6 +230,12 @@ def test_objectives(text):
         "I reduced my AHT last year.",
         "The centre's target is 80% FCR.",
         "Hold time is at 52 secs.",
+        "I will be on late shifts next week.",
+        "I would rate my system knowledge as 3 out of 5.",
+        "I must admit I found the new system hard.",
+        "My team leader's target is for the whole team to reach 85% CSAT.",
+        "Reducing AHT is a key focus for the whole site.",
+        "Having switch access has helped: I think FCR will be over 75% for October.",
     ],
 )
 def test_objective_negatives(text):
@@ -262,6 +278,7 @@ def test_several_dated_reviews_in_one_paragraph_are_separate_entries():
         "We had a chat about my progress.",
         "Next review: 22/07/2025",
         "I completed the GDPR e-learning in March.",
+        "By the end of September I will have completed side-by-side coaching with my TL.",
     ],
 )
 def test_review_negatives(text):
@@ -282,6 +299,14 @@ def test_review_negatives(text):
 )
 def test_activities_and_resources(text, label, term):
     assert term in [value for _, value in spans(text, label)]
+
+
+def test_a_past_period_is_a_date_but_never_a_deadline():
+    assert spans("I reduced my AHT last quarter.", "DATE") == [
+        ("last quarter", "2025-01-01/2025-03-31")
+    ]
+    ((_, value),) = spans("I want to beat my score from last year.", "OBJECTIVE")
+    assert value["deadline"] is None
 
 
 def test_mentor_in_a_review_is_a_person_not_a_resource():
@@ -321,16 +346,20 @@ def test_vocabularies_cover_the_required_kpis():
     )
 
 
-def test_lookup_lemmatizer_gives_spacys_lookup_lemmas():
+def test_lookup_lemmatizer_gives_spacys_lookup_lemmas_and_lemmatises_capitals():
     import spacy
 
     from marker.nlp.lemmas import LookupLemmatizer
 
-    text = "I was reducing my calls and attended workshops; the advisers' AHT fell. Shadowing"
+    text = "I was reducing my calls and attended workshops; the advisers' AHT fell. Sarah"
     reference = spacy.blank("en")
     reference.add_pipe("lemmatizer", config={"mode": "lookup"})
     reference.initialize()
     ours = spacy.blank("en")
-    assert [t.lemma_ for t in LookupLemmatizer(ours)(ours.make_doc(text))] == [
-        t.lemma_ for t in reference(text)
+    lemmatise = LookupLemmatizer(ours)
+    assert [t.lemma_ for t in lemmatise(ours.make_doc(text))] == [t.lemma_ for t in reference(text)]
+    # spaCy leaves a capitalised "Shadowing" alone; at the start of a sentence it is a verb
+    assert [t.lemma_ for t in lemmatise(ours.make_doc("Shadowing Reducing"))] == [
+        "shadow",
+        "reduce",
     ]

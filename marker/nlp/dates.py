@@ -71,7 +71,8 @@ _PATTERN = "|".join(
         r"(?P<qy>20\d{2}(?:\s*/\s*\d{2,4})?|'?\d{2}(?:/\d{2})?)(?![\d%]))?",
         # the third quarter of 2025
         _EDGE.format(n="we")
-        + r"?(?:the\s+)?(?P<qw>first|second|third|fourth|final|last)\s+quarter\b"
+        # a bare "last quarter" is the one before this, below
+        + r"?(?:the\s+)?(?P<qw>first|second|third|fourth|final|(?<=the )last)\s+quarter\b"
         r"(?:\s+of\s+(?P<qwy>20\d{2}))?",
         # FY24/25, FY 2024/25, 2024/25 financial year, financial year 2024/25
         _EDGE.format(n="fe")
@@ -81,8 +82,10 @@ _PATTERN = "|".join(
         # March 2025, Mar-25, end of March 2025
         _EDGE.format(n="me")
         + rf"?(?P<mm>{_MONTH})\.?(?:\s*[\-/'’]\s*|\s+)(?P<my>20\d{{2}}|[1-4]\d)(?![\d:/%]|\.\d)",
-        # next month, the end of this quarter, end of the financial year
-        _EDGE.format(n="re") + r"?(?P<rel>next|this|the\s+current|the\s+following|following|the)\s+"
+        # next month, the end of this quarter, end of the financial year, last year
+        _EDGE.format(n="re")
+        + r"?(?P<rel>next|this|the\s+current|the\s+following|following|last|previous|the\s+previous"
+        r"|the)\s+"
         r"(?P<unit>week|month|quarter|(?:financial\s+|fiscal\s+)?year)\b",
         # end of March, mid-April, early May (the edge makes a bare month a date)
         _EDGE.format(n="ee") + rf"(?P<em>{_MONTH})\b(?!\s*\d)",
@@ -106,7 +109,7 @@ _MONTHISH = r"(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|q[1-4]|fy|fi
 _STARTS = re.compile(
     r"(?<![\w'])(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
     r"|mon|tue|wed|thu|fri|sat|sun|q[1-4]|fy|financial|fiscal"
-    r"|(?:next|this|following)\s+(?=week|month|quarter|year|financial|fiscal)"
+    r"|(?:next|this|following|last|previous)\s+(?=week|month|quarter|year|financial|fiscal)"
     r"|the\s+(?=end|start|beginning|middle|close|current|following|next|first|second|third"
     r"|fourth|final|last|\d)"
     r"|(?:end|start|beginning|middle|close)\s+of|(?:mid|early|late)[\s\-]"
@@ -207,7 +210,9 @@ def _financial_year(first: int, second: int | None) -> tuple[DateValue, tuple[st
 
 def _relative(rel: str, unit: str, reference: dt.date) -> DateValue:
     rel = " ".join(rel.lower().split())
-    step = 1 if rel in ("next", "the following", "following") else 0
+    step = {"next": 1, "the following": 1, "following": 1, "last": -1, "previous": -1}.get(
+        rel.removeprefix("the "), 0
+    )
     unit = unit.lower()
     if unit == "week":
         monday = reference - dt.timedelta(days=reference.weekday()) + dt.timedelta(weeks=step)
@@ -284,6 +289,8 @@ def _normalise(g: dict[str, str | None], reference: dt.date | None) -> DateValue
             return None  # "for the year" is not a date; "by the end of the year" is
         ref, flags = _needs_reference(reference)
         span = _relative(g["rel"], g["unit"], ref)
+        if span.end < ref:
+            flags = (*flags, "past")  # "last quarter" is never a deadline
         return _edge(DateValue(span.start, span.end, flags), edge)
     if g["em"] or g["pm"]:
         ref, flags = _needs_reference(reference)

@@ -1,7 +1,8 @@
 """A lookup lemmatizer that sets lemmas for a whole doc at once.
 
-Same table (spacy-lookups-data's `lemma_lookup` for English), same lemmas as spaCy's
-`lemmatizer` in lookup mode; spaCy's builds a Token object for every token, which made
+Same table (spacy-lookups-data's `lemma_lookup` for English) and same lemmas as spaCy's
+`lemmatizer` in lookup mode, except that a capitalised word the table lacks takes the
+lemma of its lower-case form. spaCy's builds a Token object for every token, which made
 it the single largest cost of the pipeline. Here each distinct word is looked up once
 per process and a doc's lemmas are written as one array.
 """
@@ -23,7 +24,10 @@ class LookupLemmatizer:
 
     def _lemma(self, orth: int) -> int:
         text = self.strings[orth]
-        lemma = self.cache[orth] = self.strings.add(self.table.get(text, text))
+        # A capitalised form falls back to the lower-case entry: "Reducing" at the start
+        # of a sentence is "reduce", as it is anywhere else.
+        found = self.table.get(text) or self.table.get(text.lower(), text)
+        lemma = self.cache[orth] = self.strings.add(found)
         return lemma
 
     def __call__(self, doc: Doc) -> Doc:

@@ -16,7 +16,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
-from marker.nlp.spans import sentences, spans_of, text_of, value_of
+from marker.nlp.spans import flags_of, sentences, spans_of, text_of, value_of
 from marker.resources import lexicon
 
 _LEADER = re.compile(r"^\s*(?:[•◦▪●○■□➢➤✓✔\-*–]|\(?\d{1,2}[.)]|\(?[a-h][.)])\s+")
@@ -26,37 +26,55 @@ _OPENING = 15  # a date this near a sentence's start opens an entry: "Friday 9 M
 _NOT_AN_OBJECT = {"is", "was", "has", "had", "are", "were", "time", "times", "'s", "rate", "level"}
 
 
-_GOAL_NOUNS = r"(?:objective|goal|aim|target)s?"
-# Every cue is in the first person or names "the objective"; most sentences have neither.
-_FIRST_PERSON = re.compile(r"\b(?:i|my|the)\b", re.IGNORECASE)
+_GOAL_NOUNS = r"(?:objective|goal|aim|target|ambition|priority|focus|intention)s?"
+# Every cue starts with one of these words; most sentences have none near their start.
+_CUE_STARTS = re.compile(r"\b(?:i|my|the|it|we|another|a)\b", re.IGNORECASE)
 # A cue may follow a short lead-in ("As a team leader, I will ...", "By March I want to").
 _LEAD_IN_CHARS = 60
 _CLAUSE_END = re.compile(r"[.;:!?]")
+# A date or timescale this near the start may lead an order: "By 31/12/2025, reduce ...".
+_TIME_LEAD_CHARS = 12
 
 
 def _cue_pattern(cue: str) -> str:
-    """A cue phrase allowing a word between its words ("I also want to") and a short
-    qualifier after a goal noun ("my goal for FY25/26 is to")."""
+    """A cue phrase allowing a word between its words ("I also want to"), up to two
+    before a goal noun ("my long-term career goal is"), the plural of a goal noun ("one
+    of my goals is") and a short qualifier after it ("my goal for FY25/26 is to")."""
     words = cue.split()
     pattern = re.escape(words[0])
     for previous, word in itertools.pairwise(words):
-        gap = r"(?:\S+\s+){0,3}" if re.fullmatch(_GOAL_NOUNS, previous) else r"(?:\w+\s+)?"
-        pattern += rf"\s+{gap}{re.escape(word)}"
+        if re.fullmatch(_GOAL_NOUNS, previous):
+            gap = r"(?:\S+\s+){0,4}"
+        elif re.fullmatch(_GOAL_NOUNS, word):
+            gap = r"(?:[\w-]+\s+){0,2}"
+        else:
+            gap = r"(?:\w+\s+)?"
+        plural = "s?" if re.fullmatch(_GOAL_NOUNS, word) else ""
+        pattern += rf"\s+{gap}{re.escape(word)}{plural}"
     return pattern
+
+
+def _alternation(phrases: list[str]) -> str:
+    return "|".join(_cue_pattern(p) for p in sorted(phrases, key=len, reverse=True))
 
 
 @cache
 def _objective_language() -> dict[str, Any]:
     data = lexicon("objectives")
-    labels = sorted(data["labels"], key=len, reverse=True)
+    labels = "|".join(re.escape(x) for x in sorted(data["labels"], key=len, reverse=True))
+    qualifiers = "|".join(re.escape(x) for x in data["label_qualifiers"])
     label = re.compile(
-        rf"^(?:{'|'.join(re.escape(x) for x in labels)})\s*(?:\d+|[a-z])?\s*[:.\-–)]\s*",
+        rf"^(?:(?:{qualifiers})\s+){{0,2}}(?:{labels})s?\s*(?:\d+|[a-z])?"
+        rf"(?:\s*[.\-–)]|(?:\s+for\s+[^:.]{{1,25}})?\s*:)\s*",
         re.IGNORECASE,
     )
-    start_only = {"to", "aim to"}  # only before an action verb, at the start
-    cues = sorted((c for c in data["cues"] if c not in start_only), key=len, reverse=True)
-    cue = re.compile(rf"(?P<cue>{'|'.join(_cue_pattern(c) for c in cues)})\b\s*", re.IGNORECASE)
-    infinitive = re.compile(r"^(?:aim\s+)?to\s+", re.IGNORECASE)
+    cue = re.compile(
+        rf"(?:(?P<cue>{_alternation(data['cues'])})|(?P<verb_cue>{_alternation(data['verb_cues'])}))"
+        r"\b\s*",
+        re.IGNORECASE,
+    )
+    leads = "|".join(re.escape(x) for x in data["infinitive_leads"])
+    infinitive = re.compile(rf"^(?:(?:{leads})\s+)?to\s+", re.IGNORECASE)
     inline_label = re.compile(
         rf"\b(?:new\s+|added\s+a\s+new\s+|revised\s+)?{_GOAL_NOUNS}\b[^:]{{0,25}}:\s*",
         re.IGNORECASE,
@@ -104,10 +122,12 @@ def _first_action(doc: Doc, start: int, end: int) -> str | None:
     return None
 
 
-def _base_verb(doc: Doc, start: int) -> str | None:
-    """The action verb at `start` when written in its base form ("Reduce", "to raise")."""
+def _action_at(doc: Doc, start: int, gerund: bool = False) -> str | None:
+    """The action verb at `start` in its base form ("Reduce", "to raise") or, when
+    `gerund`, its -ing form ("Reducing my AHT to 6 minutes ...")."""
+    verbs = _objective_language()["verbs"]
     word = text_of(doc)[start : start + 24].split(" ", 1)[0].lower()
-    if word not in _objective_language()["verbs"]:
+    if word not in verbs and not (gerund and word.endswith("ing")):
         return None  # cheap test first: most sentences start with no verb at all
     span = doc.char_span(start, start + 1, alignment_mode="expand")
     if span is None:
@@ -117,22 +137,25 @@ def _base_verb(doc: Doc, start: int) -> str | None:
     following = token.nbor().lower_ if token.i + 1 < len(doc) else ""
     if following in _NOT_AN_OBJECT:
         return None  # "Hold time is at 52 secs": a noun, not an order
-    if lemma in _objective_language()["verbs"] and token.lower_ == lemma:
-        return lemma
-    return None
+    # "Having ..." opens a participle clause ("Having switch access has helped"), not a goal
+    written_as = token.lower_ == lemma or (
+        gerund and lemma != "have" and token.lower_.endswith("ing")
+    )
+    return lemma if lemma in verbs and written_as else None
+
+
+def _has(doc: Doc, start: int, end: int, *labels: str) -> bool:
+    return any(s.start_char >= start and s.end_char <= end for s in spans_of(doc, *labels))
 
 
 def _has_measure(doc: Doc, start: int, end: int) -> bool:
-    return any(
-        s.start_char >= start and s.end_char <= end
-        for s in spans_of(doc, "KPI", "QUANTITY", "DATE", "DURATION")
-    )
+    return _has(doc, start, end, "KPI", "QUANTITY", "DATE", "DURATION")
 
 
 def _cue(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     """A goal cue at the start or after a short lead-in ("As a team leader, I will"):
-    tried only where "I", "my" or "the" begins, within the lead-in's reach."""
-    for word in _FIRST_PERSON.finditer(text, 0, _LEAD_IN_CHARS + 1):
+    tried only where a cue's first word begins, within the lead-in's reach."""
+    for word in _CUE_STARTS.finditer(text, 0, _LEAD_IN_CHARS + 1):
         if _CLAUSE_END.search(text, 0, word.start()):
             return None
         cue = pattern.match(text, word.start())
@@ -141,12 +164,23 @@ def _cue(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     return None
 
 
+def _order_after_time(doc: Doc, start: int, end: int) -> bool:
+    """An order after an opening date or timescale: "By 31/12/2025, reduce my AHT to 6:30"."""
+    for span in spans_of(doc, "DATE", "DURATION"):
+        if start <= span.start_char <= start + _TIME_LEAD_CHARS:
+            rest = text_of(doc)[span.end_char : end]
+            verb_at = span.end_char + len(rest) - len(rest.lstrip(" ,"))
+            return _action_at(doc, verb_at) is not None and _has_measure(doc, verb_at, end)
+    return False
+
+
 def goal_start(doc: Doc, start: int, end: int) -> int | None:
     """Where a goal statement starts in this sentence, or None when it states no goal.
 
     Goals are labelled ("Objective 2: ..."), cued in the first person ("I will",
-    "my objective is to"), infinitive ("To reduce ...") or imperative with a measure
-    ("Reduce ACW to 60 seconds"); plans to send forms or be on holiday are not goals.
+    "my objective is to"), infinitive ("To reduce ..."), or an order with a measure
+    ("Reduce ACW to 60 seconds", "By March, raise ...", "Reducing AHT to 6:00 by May");
+    plans to send forms or be on holiday are not goals.
     """
     language = _objective_language()
     text = text_of(doc)[start:end]
@@ -156,18 +190,28 @@ def goal_start(doc: Doc, start: int, end: int) -> int | None:
     cue = _cue(language["cue"], text)
     if cue:
         rest = text[cue.end() :].lower()
-        return None if rest.startswith(language["not_goals"]) else start
+        if rest.startswith(language["not_goals"]):
+            return None
+        if cue["verb_cue"] is None:
+            return start
+        after = start + cue.end()
+        kpi_next = any(s.start_char == after for s in spans_of(doc, "KPI"))
+        return start if kpi_next or _action_at(doc, after) else None
     infinitive = language["infinitive"].match(text)
     if infinitive:
-        return start if _base_verb(doc, start + infinitive.end()) else None
-    if _base_verb(doc, start) and _has_measure(doc, start, end):
+        return start if _action_at(doc, start + infinitive.end()) else None
+    if _action_at(doc, start) and _has_measure(doc, start, end):
+        return start
+    if _action_at(doc, start, gerund=True) and _has(doc, start, end, "QUANTITY", "DATE"):
+        return start
+    if _order_after_time(doc, start, end):
         return start
     inline = language["inline_label"].search(text)
     if inline:  # "New objective agreed: to reach 95% on QA by September"
         after = start + inline.end()
         rest = language["infinitive"].match(text_of(doc)[after:end])
         verb_at = after + rest.end() if rest else after
-        if _base_verb(doc, verb_at):
+        if _action_at(doc, verb_at):
             return after
     return None
 
@@ -248,7 +292,9 @@ _DEADLINE_CUE = re.compile(
 
 
 def pick_deadline(doc: Doc, dates: list[Span]) -> dict | None:
-    """The date an objective is due: one after "by"/"before", else the last one."""
+    """The date an objective is due: one after "by"/"before", else the last one; never
+    one that names a past period ("last year")."""
+    dates = [d for d in dates if "past" not in flags_of(d)]
     if not dates:
         return None
     cued = [
@@ -287,7 +333,14 @@ def find_reviews(doc: Doc, role: str | None, review_section: bool) -> list[tuple
     entries: list[list[int]] = []
     for *_, s_start, s_end in sentences(doc):
         dated = _inside(dates, s_start, s_end)
-        opens_dated = bool(dated) and dated[0].start_char - s_start <= _OPENING
+        opens_dated = (
+            bool(dated)
+            and dated[0].start_char - s_start <= _OPENING
+            # in prose, "By the end of September I will have ..." sets a deadline
+            and not (
+                role is None and _DEADLINE_CUE.search(text_of(doc)[s_start : dated[0].start_char])
+            )
+        )
         names_review = any(value_of(w) != "progress" for w in _inside(words, s_start, s_end))
         if dated and (opens_dated or names_review):
             entries.append([s_start, s_end])

@@ -29,6 +29,7 @@ _NOT_AN_OBJECT = {"is", "was", "has", "had", "are", "were", "time", "times", "'s
 _GOAL_NOUNS = r"(?:objective|goal|aim|target|ambition|priority|focus|intention)s?"
 # Every cue starts with one of these words; most sentences have none near their start.
 _CUE_STARTS = re.compile(r"\b(?:i|my|the|it|we|another|a)\b", re.IGNORECASE)
+_NUMBER_WORDS = r"(?:one|two|three|four|five|six|seven|eight|nine|ten)\b"
 # A cue may follow a short lead-in ("As a team leader, I will ...", "By March I want to").
 _LEAD_IN_CHARS = 60
 _CLAUSE_END = re.compile(r"[.;:!?]")
@@ -64,7 +65,8 @@ def _objective_language() -> dict[str, Any]:
     labels = "|".join(re.escape(x) for x in sorted(data["labels"], key=len, reverse=True))
     qualifiers = "|".join(re.escape(x) for x in data["label_qualifiers"])
     label = re.compile(
-        rf"^(?:(?:{qualifiers})\s+){{0,2}}(?:{labels})s?\s*(?:\d+|[a-z])?"
+        rf"^(?:(?:{qualifiers})\s+){{0,2}}(?:{labels})s?\s*(?:(?:#|no\.?)\s*)?"
+        rf"(?:\d+|{_NUMBER_WORDS}|[a-z])?"
         rf"(?:\s*[.\-–)]|(?:\s+for\s+[^:.]{{1,25}})?\s*:)\s*",
         re.IGNORECASE,
     )
@@ -79,7 +81,11 @@ def _objective_language() -> dict[str, Any]:
         rf"\b(?:new\s+|added\s+a\s+new\s+|revised\s+)?{_GOAL_NOUNS}\b[^:]{{0,25}}:\s*",
         re.IGNORECASE,
     )
-    verbs = {verb: direction for direction, vs in data["actions"].items() for verb in vs}
+    verbs = {
+        verb: None if direction == "other" else direction
+        for direction, vs in data["actions"].items()
+        for verb in vs
+    }
     not_goals = tuple(sorted(data["not_goals"], key=len, reverse=True))
     return {
         "label": label,
@@ -113,13 +119,11 @@ def _trim(doc: Doc, start: int, end: int, keep_stop: bool = False) -> tuple[int,
 
 
 def _first_action(doc: Doc, start: int, end: int) -> str | None:
+    """The goal's first verb that moves a metric ("use the KB to reduce AHT" is about
+    reducing; "understand the role" names no action)."""
     verbs = _objective_language()["verbs"]
     span = doc.char_span(start, end, alignment_mode="expand")
-    for token in span or []:
-        lemma = token.lemma_.lower()
-        if lemma in verbs:
-            return lemma
-    return None
+    return next((t.lemma_.lower() for t in span or [] if verbs.get(t.lemma_.lower())), None)
 
 
 def _action_at(doc: Doc, start: int, gerund: bool = False) -> str | None:
@@ -135,13 +139,14 @@ def _action_at(doc: Doc, start: int, gerund: bool = False) -> str | None:
     token = span[0]
     lemma = token.lemma_.lower()
     following = token.nbor().lower_ if token.i + 1 < len(doc) else ""
-    if following in _NOT_AN_OBJECT:
+    if lemma not in verbs or following in _NOT_AN_OBJECT:
         return None  # "Hold time is at 52 secs": a noun, not an order
-    # "Having ..." opens a participle clause ("Having switch access has helped"), not a goal
-    written_as = token.lower_ == lemma or (
-        gerund and lemma != "have" and token.lower_.endswith("ing")
-    )
-    return lemma if lemma in verbs and written_as else None
+    if token.lower_ == lemma:
+        return lemma
+    # an -ing form opens a goal only for a verb that moves a metric ("Reducing AHT to 6:00
+    # by May"): "Training budget of £250" is a noun, "Having ..." a participle clause
+    moves = verbs[lemma] is not None and lemma != "have"
+    return lemma if gerund and moves and token.lower_.endswith("ing") else None
 
 
 def _has(doc: Doc, start: int, end: int, *labels: str) -> bool:
@@ -174,13 +179,23 @@ def _order_after_time(doc: Doc, start: int, end: int) -> bool:
     return False
 
 
-def goal_start(doc: Doc, start: int, end: int) -> int | None:
+def _is_order(doc: Doc, start: int, end: int) -> bool:
+    """ "Reduce ACW to 60 seconds", "Reducing AHT to 6:00 by May", "By March, raise ..."."""
+    if _action_at(doc, start) and _has_measure(doc, start, end):
+        return True
+    if _action_at(doc, start, gerund=True) and _has(doc, start, end, "QUANTITY", "DATE"):
+        return True
+    return _order_after_time(doc, start, end)
+
+
+def goal_start(doc: Doc, start: int, end: int, orders: bool = True) -> int | None:
     """Where a goal statement starts in this sentence, or None when it states no goal.
 
     Goals are labelled ("Objective 2: ..."), cued in the first person ("I will",
     "my objective is to"), infinitive ("To reduce ..."), or an order with a measure
     ("Reduce ACW to 60 seconds", "By March, raise ...", "Reducing AHT to 6:00 by May");
-    plans to send forms or be on holiday are not goals.
+    plans to send forms or be on holiday are not goals. Without `orders` (a plan's
+    activity or resources cell, where orders are actions) only stated goals count.
     """
     language = _objective_language()
     text = text_of(doc)[start:end]
@@ -198,13 +213,10 @@ def goal_start(doc: Doc, start: int, end: int) -> int | None:
         kpi_next = any(s.start_char == after for s in spans_of(doc, "KPI"))
         return start if kpi_next or _action_at(doc, after) else None
     infinitive = language["infinitive"].match(text)
-    if infinitive:
-        return start if _action_at(doc, start + infinitive.end()) else None
-    if _action_at(doc, start) and _has_measure(doc, start, end):
-        return start
-    if _action_at(doc, start, gerund=True) and _has(doc, start, end, "QUANTITY", "DATE"):
-        return start
-    if _order_after_time(doc, start, end):
+    if infinitive:  # "To reduce ...", "To be able to ...", "To become ..."
+        to_be = text[infinitive.end() :].lower().startswith("be ")
+        return start if to_be or _action_at(doc, start + infinitive.end()) else None
+    if orders and _is_order(doc, start, end):
         return start
     inline = language["inline_label"].search(text)
     if inline:  # "New objective agreed: to reach 95% on QA by September"
@@ -236,7 +248,7 @@ def find_objectives(
         start, end = _trim(doc, s_start, s_end)
         if end - start <= 3 or text[s_start:s_end].rstrip().endswith(":"):
             continue  # "I am also going to:" introduces a list
-        goal = goal_start(doc, start, end)
+        goal = goal_start(doc, start, end, orders=role is None)
         in_review = any(r_start <= start and end <= r_end for r_start, r_end in reviews)
         if goal is not None and (not in_review or goal > start):
             found.append((goal, end, objective_value(doc, goal, end)))

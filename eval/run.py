@@ -1,9 +1,9 @@
 """`make eval`: how well the engine does against what people decided.
 
 NLP extraction: precision, recall and F1 per label, exact and overlapping, on the
-development part and the held-back part of the labelled set (eval/nlp/). Tune on the
-development part only; `--errors` lists its misses and false alarms and refuses to list
-the held-back part's.
+development part (every eval/nlp/dev*.txt) and the held-back part (heldout.txt) of the
+labelled set. Tune on the development part only; `--errors` lists its misses and false
+alarms and refuses to list the held-back part's.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import argparse
 import importlib.util
 import sys
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 from pathlib import Path
 
 from eval.fixtures import print_agreement
@@ -38,6 +38,9 @@ class Score:
     exact: int = 0
     overlap_gold: int = 0
     overlap_predicted: int = 0
+
+    def __add__(self, other: Score) -> Score:
+        return Score(*(a + b for a, b in zip(astuple(self), astuple(other), strict=True)))
 
     @staticmethod
     def _f1(p: float, r: float) -> float:
@@ -131,10 +134,19 @@ def main() -> None:
     markup = _markup()
     parts = ["dev", "heldout"] if args.part == "all" else [args.part]
     for part in [] if args.skip_nlp else parts:
-        eval_set = markup.load(HERE / "nlp" / f"{part}.txt")
-        errors = args.errors and part == "dev"
-        title = f"NLP extraction, {part} part ({len(eval_set.examples)} examples)"
-        print_table(title, *score_set(eval_set, errors))
+        scores = {label: Score() for label in MAIN_LABELS}
+        values: Counter = Counter()
+        count = 0
+        for path in sorted((HERE / "nlp").glob(f"{part}*.txt")):  # one reference date each
+            eval_set = markup.load(path)
+            if args.errors and part == "dev":
+                print(f"\n{path.name}")
+            file_scores, file_values = score_set(eval_set, args.errors and part == "dev")
+            for label, score in file_scores.items():
+                scores[label] = scores[label] + score
+            values += file_values
+            count += len(eval_set.examples)
+        print_table(f"NLP extraction, {part} part ({count} examples)", scores, values)
     print_agreement(show=args.errors)
 
 

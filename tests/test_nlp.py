@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from marker.nlp.evidence import found_spans
 from marker.nlp.pipeline import Context, process
@@ -363,3 +365,38 @@ def test_lookup_lemmatizer_gives_spacys_lookup_lemmas_and_lemmatises_capitals():
         "shadow",
         "reduce",
     ]
+
+
+@pytest.fixture(scope="module")
+def sentencizers():
+    import spacy
+
+    from marker.nlp.sentencizer import ArraySentencizer
+
+    reference = spacy.blank("en")
+    reference.add_pipe("sentencizer")
+    ours = spacy.blank("en")
+    return reference, ours, ArraySentencizer(ours)
+
+
+def _same_sentences(sentencizers, text: str) -> None:
+    reference, ours, split = sentencizers
+    expected = [t.is_sent_start for t in reference(text)]
+    assert [t.is_sent_start for t in split(ours.make_doc(text))] == expected, text
+
+
+def test_sentences_are_spacys_on_every_fixture_text(sentencizers):
+    from marker.parse import parse_file
+    from tests.conftest import fixture_files
+
+    for path in fixture_files():
+        for block in parse_file(path).blocks:
+            _same_sentences(sentencizers, block.text)
+
+
+@settings(
+    max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.lists(st.sampled_from([*"ab .!?…\"')(:;,\n1/।", "Mr.", "e.g.", " word"])).map("".join))
+def test_sentences_are_spacys_on_any_text(sentencizers, text):
+    _same_sentences(sentencizers, text)

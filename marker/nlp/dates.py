@@ -49,7 +49,8 @@ _EDGE = (
 )
 # Prepositions that make a bare month, year or day/month read as a date; not in the span.
 _PREP = (
-    r"(?P<{n}>(?:by|in|until|till|til|before|during|from|after|throughout|on|due|for"
+    r"(?P<{n}>(?:by|in|until|till|til|before|during|from|after|throughout|through|since"
+    r"|ahead\s+of|as\s+(?:at|of)|on|due|for"
     r"|deadline:?|date:?|review(?:ed)?(?:\s+on)?:?|dated)\s+(?:the\s+)?)"
 )
 
@@ -114,7 +115,9 @@ _STARTS = re.compile(
     r"|fourth|final|last|\d)"
     r"|(?:end|start|beginning|middle|close)\s+of|(?:mid|early|late)[\s\-]"
     r"|(?:first|second|third|fourth|final|last)\s+quarter"
-    r"|(?:by|in|until|till|til|before|during|from|after|throughout|on|due|for|deadline:?"
+    r"|(?:by|in|until|till|til|before|during|from|after|throughout|through|since|ahead\s+of"
+    r"|as\s+(?:at|of)|on"
+    r"|due|for|deadline:?"
     rf"|date:?|review(?:ed)?(?:\s+on)?:?|dated)\s+(?:the\s+)?(?={_MONTHISH}))",
 )
 _WEEK_OF = re.compile(
@@ -304,7 +307,8 @@ def _normalise(g: dict[str, str | None], reference: dt.date | None) -> DateValue
     if g["dd"]:
         ref, flags = _needs_reference(reference)
         day, month = int(g["dd"]), int(g["dm"])
-        looks_like_date = g["dm"].startswith("0") or (day > 12 and month not in (5, 10))
+        # nobody writes a score as "07/11", or scores 31 out of 10
+        looks_like_date = g["dd"].startswith("0") or g["dm"].startswith("0") or day > 12
         looks_like_date &= (day, month) != (24, 7)  # "open 24/7"
         if not 1 <= month <= 12 or not (g["dp"] or looks_like_date):
             return None

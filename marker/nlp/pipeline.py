@@ -1,11 +1,12 @@
 """The spaCy pipeline: built once per process, run with `nlp.pipe` over many texts.
 
-blank English + sentencizer + lookup lemmatizer (spacy-lookups-data's table, see
+blank English + sentencizer + lookup lemmatizer (spaCy's rule and spacy-lookups-data's
+table, each computed on the doc's arrays: see `marker.nlp.sentencizer` and
 `marker.nlp.lemmas`), then three registered components:
 `marker_terms` (every lexicon through PhraseMatchers), `marker_measures` (dates,
 quantities, durations and frequencies from compiled scanners) and
 `marker_statements` (objectives and review entries built from the other spans).
-Spans go to `doc.spans["marker"]`, each with a value and flags (see `marker.nlp.spans`).
+Spans go to a list in `doc.user_data`, each with a value and flags (see `marker.nlp.spans`).
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from marker.nlp import lemmas  # noqa: F401  (registers lookup_lemmatizer)
+from marker.nlp import lemmas, sentencizer  # noqa: F401  (register their factories)
 from marker.nlp.dates import DateValue, find_dates
 from marker.nlp.measures import find_durations, find_frequencies, find_quantities
 from marker.nlp.spans import (
@@ -137,7 +138,7 @@ class StatementFinder:
 def get_pipeline() -> Language:
     """The process's one pipeline (built on first use; building costs about a second)."""
     nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("array_sentencizer")
     nlp.add_pipe("lookup_lemmatizer")
     nlp.add_pipe("marker_terms")
     nlp.add_pipe("marker_measures")

@@ -49,7 +49,8 @@ def add_span(
 ) -> Span | None:
     """Add a span by character offsets, widened to whole tokens; None if it cannot align."""
     span = doc.char_span(start, end, label=label, alignment_mode="expand")
-    if span is None or not span.text.strip():
+    # the doc's text, not `span.text`, which builds a Token for every word in the span
+    if span is None or not text_of(doc)[span.start_char : span.end_char].strip():
         return None
     keep(span, value, flags)
     return span
@@ -76,12 +77,18 @@ def sentences(doc: Doc) -> list[tuple[int, int, int, int]]:
         return cached
     result: list[tuple[int, int, int, int]] = []
     if len(doc):
-        array = doc.to_array([SENT_START, IDX, LENGTH])
-        starts = [0, *(int(i) for i in np.flatnonzero(array[1:, 0] == 1) + 1)]
-        rows = array.tolist()
-        for first, end in zip(starts, [*starts[1:], len(rows)], strict=True):
-            last = rows[end - 1]
-            result.append((first, end, rows[first][1], last[1] + last[2]))
+        array = doc.to_array([SENT_START, IDX, LENGTH]).astype(np.int64)
+        starts = np.concatenate(([0], np.flatnonzero(array[1:, 0] == 1) + 1))
+        lasts = np.concatenate((starts[1:], [len(doc)])) - 1
+        result = list(
+            zip(
+                starts.tolist(),
+                (lasts + 1).tolist(),
+                array[starts, 1].tolist(),
+                (array[lasts, 1] + array[lasts, 2]).tolist(),
+                strict=True,
+            )
+        )
     doc.user_data[_SENTENCES] = result
     return result
 

@@ -14,6 +14,7 @@ import re
 from functools import cache
 from typing import Any
 
+from spacy.attrs import LEMMA
 from spacy.tokens import Doc, Span
 
 from marker.nlp.spans import flags_of, sentences, spans_of, text_of, value_of
@@ -22,6 +23,7 @@ from marker.resources import lexicon
 _LEADER = re.compile(r"^\s*(?:[•◦▪●○■□➢➤✓✔\-*–]|\(?\d{1,2}[.)]|\(?[a-h][.)])\s+")
 _TRAILING = ".;:!,"
 _EMPTY_CELL = {"", "n/a", "na", "-", "–", "none", "tbc", "tbd", "?"}
+_HEADED = 3  # a date this near the start heads a note: "06/10/25, Hollie (TL): ..."
 _OPENING = 15  # a date this near a sentence's start opens an entry: "Friday 9 May 2025. ..."
 _NOT_AN_OBJECT = {"is", "was", "has", "had", "are", "were", "time", "times", "'s", "rate", "level"}
 
@@ -45,7 +47,7 @@ def _cue_pattern(cue: str) -> str:
     pattern = re.escape(words[0])
     for previous, word in itertools.pairwise(words):
         if re.fullmatch(_GOAL_NOUNS, previous):
-            gap = r"(?:\S+\s+){0,4}"
+            gap = r"(?:[^\s\"“”]+\s+){0,4}"  # not across a quotation: my objective "..." is
         elif re.fullmatch(_GOAL_NOUNS, word):
             gap = r"(?:[\w-]+\s+){0,2}"
         else:
@@ -77,10 +79,14 @@ def _objective_language() -> dict[str, Any]:
     )
     leads = "|".join(re.escape(x) for x in data["infinitive_leads"])
     infinitive = re.compile(rf"^(?:(?:{leads})\s+)?to\s+", re.IGNORECASE)
+    rewording = "|".join(re.escape(x) for x in data["rewording"])
     inline_label = re.compile(
-        rf"\b(?:new\s+|added\s+a\s+new\s+|revised\s+)?{_GOAL_NOUNS}\b[^:]{{0,25}}:\s*",
+        rf"\b(?:(?:new\s+|added\s+a\s+new\s+|revised\s+)?{_GOAL_NOUNS}\b[^:]{{0,25}}"
+        rf"|(?:{rewording})\s*):\s*",
         re.IGNORECASE,
     )
+    past = "|".join(re.escape(x) for x in data["past_markers"])
+    others = "|".join(re.escape(x) for x in data["others_targets"])
     verbs = {
         verb: None if direction == "other" else direction
         for direction, vs in data["actions"].items()
@@ -94,6 +100,7 @@ def _objective_language() -> dict[str, Any]:
         "inline_label": inline_label,
         "verbs": verbs,
         "not_goals": not_goals,
+        "not_a_target": re.compile(rf"(?<![\w'])(?:{past}|{others})(?![\w'])", re.IGNORECASE),
     }
 
 
@@ -123,7 +130,13 @@ def _first_action(doc: Doc, start: int, end: int) -> str | None:
     reducing; "understand the role" names no action)."""
     verbs = _objective_language()["verbs"]
     span = doc.char_span(start, end, alignment_mode="expand")
-    return next((t.lemma_.lower() for t in span or [] if verbs.get(t.lemma_.lower())), None)
+    if span is None:
+        return None
+    strings = doc.vocab.strings
+    lemmas = (
+        strings[lemma].lower() for lemma in doc.to_array(LEMMA)[span.start : span.end].tolist()
+    )
+    return next((lemma for lemma in lemmas if verbs.get(lemma)), None)
 
 
 def _action_at(doc: Doc, start: int, gerund: bool = False) -> str | None:
@@ -160,9 +173,9 @@ def _has_measure(doc: Doc, start: int, end: int) -> bool:
 def _cue(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     """A goal cue at the start or after a short lead-in ("As a team leader, I will"):
     tried only where a cue's first word begins, within the lead-in's reach."""
-    for word in _CUE_STARTS.finditer(text, 0, _LEAD_IN_CHARS + 1):
-        if _CLAUSE_END.search(text, 0, word.start()):
-            return None
+    clause_end = _CLAUSE_END.search(text, 0, _LEAD_IN_CHARS + 1)
+    reach = clause_end.start() if clause_end else _LEAD_IN_CHARS + 1
+    for word in _CUE_STARTS.finditer(text, 0, reach):
         cue = pattern.match(text, word.start())
         if cue:
             return cue
@@ -188,14 +201,57 @@ def _is_order(doc: Doc, start: int, end: int) -> bool:
     return _order_after_time(doc, start, end)
 
 
-def goal_start(doc: Doc, start: int, end: int, orders: bool = True) -> int | None:
+# "... is my second objective", "... is the goal", "... is objective 5"
+_GOAL_AFTER = re.compile(
+    rf"\bis\s+(?:(?:also\s+)?(?:my|the|one\s+of\s+my)\s+(?:[\w-]+\s+){{0,2}}?{_GOAL_NOUNS}\b"
+    rf"|{_GOAL_NOUNS}\s+\d)",
+    re.IGNORECASE,
+)
+# "my AHT should be 6:45 or under", "my EPA needs to be passed by June"
+_PAST_TENSE = re.compile(r"\b(?:i|we)\s+(?:\w+ly\s+)?\w+ed\b", re.IGNORECASE)  # "we lowered"
+_MY_MODAL = re.compile(
+    r"\bmy(?:\s+[\w/.-]+){1,8}?\s+(?:will|should|must|needs?\s+to|has\s+to)\b", re.IGNORECASE
+)
+
+
+def _has_deadline(doc: Doc, start: int, end: int, timescale: bool = True) -> bool:
+    """A date the sentence is due by ("by 9th Feb", "deadline 16/01/26") or a timescale."""
+    text = text_of(doc)
+    for span in _inside(spans_of(doc, "DATE"), start, end):
+        before = text[max(start, span.start_char - 20) : span.start_char]
+        if "past" not in flags_of(span) and _DEADLINE_CUE.search(before):
+            return True
+    return timescale and _has(doc, start, end, "DURATION")
+
+
+def _states_a_target(doc: Doc, start: int, end: int, text: str) -> bool:
+    """A target stated without a goal cue: "FCR target: 79% by 9th Feb", "By 6/2/2026 my
+    AHT should be 6:45 or under", "An 8/10 QA score is my target for January"; not one
+    in the past or someone else's ("the centre's target is 80%")."""
+    lowered = text.lower()
+    goal_after = " is " in lowered and _GOAL_AFTER.search(text)
+    metric = _has(doc, start, end, "KPI") and _has(doc, start, end, "QUANTITY")
+    modal = "my " in lowered and _MY_MODAL.search(text)
+    if not (goal_after or metric or modal):
+        return False  # most sentences: checked without the costlier patterns below
+    if _objective_language()["not_a_target"].search(text) or _PAST_TENSE.search(text):
+        return False
+    if goal_after:
+        return True
+    if modal:  # "my TL will check in two weeks" sets me no target
+        return metric or _has_deadline(doc, start, end, timescale=False)
+    return metric and _has_deadline(doc, start, end)
+
+
+def goal_start(doc: Doc, start: int, end: int, in_prose: bool = True) -> int | None:
     """Where a goal statement starts in this sentence, or None when it states no goal.
 
     Goals are labelled ("Objective 2: ..."), cued in the first person ("I will",
     "my objective is to"), infinitive ("To reduce ..."), or an order with a measure
     ("Reduce ACW to 60 seconds", "By March, raise ...", "Reducing AHT to 6:00 by May");
-    plans to send forms or be on holiday are not goals. Without `orders` (a plan's
-    activity or resources cell, where orders are actions) only stated goals count.
+    or a target stated without a cue ("FCR target: 79% by 9th Feb"); plans to send forms
+    or be on holiday are not goals. Outside prose (a plan's activity, resources or
+    success-measure cell) orders are actions and targets are measures: only cued goals count.
     """
     language = _objective_language()
     text = text_of(doc)[start:end]
@@ -210,21 +266,23 @@ def goal_start(doc: Doc, start: int, end: int, orders: bool = True) -> int | Non
         if cue["verb_cue"] is None:
             return start
         after = start + cue.end()
-        kpi_next = any(s.start_char == after for s in spans_of(doc, "KPI"))
-        return start if kpi_next or _action_at(doc, after) else None
+        measure_next = any(s.start_char == after for s in spans_of(doc, "KPI", "QUANTITY"))
+        return start if measure_next or _action_at(doc, after) else None
     infinitive = language["infinitive"].match(text)
     if infinitive:  # "To reduce ...", "To be able to ...", "To become ..."
         to_be = text[infinitive.end() :].lower().startswith("be ")
         return start if to_be or _action_at(doc, start + infinitive.end()) else None
-    if orders and _is_order(doc, start, end):
+    if in_prose and _is_order(doc, start, end):
         return start
-    inline = language["inline_label"].search(text)
+    inline = ":" in text and language["inline_label"].search(text)
     if inline:  # "New objective agreed: to reach 95% on QA by September"
         after = start + inline.end()
         rest = language["infinitive"].match(text_of(doc)[after:end])
         verb_at = after + rest.end() if rest else after
         if _action_at(doc, verb_at):
             return after
+    if in_prose and _states_a_target(doc, start, end, text):
+        return start
     return None
 
 
@@ -248,7 +306,7 @@ def find_objectives(
         start, end = _trim(doc, s_start, s_end)
         if end - start <= 3 or text[s_start:s_end].rstrip().endswith(":"):
             continue  # "I am also going to:" introduces a list
-        goal = goal_start(doc, start, end, orders=role is None)
+        goal = goal_start(doc, start, end, in_prose=role is None)
         in_review = any(r_start <= start and end <= r_end for r_start, r_end in reviews)
         if goal is not None and (not in_review or goal > start):
             found.append((goal, end, objective_value(doc, goal, end)))
@@ -298,7 +356,8 @@ def link_quantities(quantities: list[Span]) -> tuple[dict | None, dict | None]:
 
 
 _DEADLINE_CUE = re.compile(
-    r"(?:by|before|until|till|no later than|deadline|due|end of|complete by)\W*(?:the\s+)?$",
+    r"(?:by|before|until|till|no later than|deadline|due|end of|complete by|ahead of)"
+    r"\W*(?:the\s+)?$",
     re.IGNORECASE,
 )
 
@@ -331,14 +390,16 @@ def find_reviews(doc: Doc, role: str | None, review_section: bool) -> list[tuple
 
     An entry starts at a sentence that opens with a date, or that is dated and names a
     review ("1:1 with my TL on 5/3/25"), and runs to the next such sentence; it counts
-    when it names a review or reports progress. A progress cell with a date in it is an
-    entry; a date cell alone is not (its row is, see the evidence stage).
+    when it names a review or reports progress, or is headed by its date and names who
+    took part. A progress cell with a date anywhere in it is an entry; a date cell alone
+    is not (its row is, see the evidence stage).
     """
     dates = spans_of(doc, "DATE")
     if not dates or role in ("review_date", "date", "deadline", "reviewer"):
         return []
     words = [w for w in spans_of(doc, "REVIEW_WORD") if not _planned(doc, w)]
-    if role in ("progress", "adjustment"):
+    progress_cell = role in ("progress", "adjustment")
+    if progress_cell:
         review_section = True  # a progress cell is read like notes under a Reviews heading
     elif role is not None:
         return []
@@ -354,13 +415,16 @@ def find_reviews(doc: Doc, role: str | None, review_section: bool) -> list[tuple
             )
         )
         names_review = any(value_of(w) != "progress" for w in _inside(words, s_start, s_end))
-        if dated and (opens_dated or names_review):
-            entries.append([s_start, s_end])
+        if dated and (opens_dated or names_review or progress_cell):
+            entries.append([s_start, s_end, dated[0].start_char - s_start <= _HEADED])
         elif entries:
             entries[-1][1] = s_end
+    roles = spans_of(doc, "ROLE")
     found = []
-    for start, end in entries:
-        if _inside(words, start, end) or review_section:
+    for start, end, headed in entries:
+        # "06/10/25, Hollie (TL): FCR at 81%": a note headed by its date, naming who took part
+        with_someone = headed and _inside(roles, start, end)
+        if _inside(words, start, end) or review_section or with_someone:
             start, end = _trim(doc, start, end, keep_stop=True)
             found.append((start, end, review_value(doc, start, end)))
     return found

@@ -97,6 +97,38 @@ def test_durations(text, found, value):
     assert spans(text, "DURATION") == [(found, value)]
 
 
+@pytest.mark.parametrize(
+    ("text", "found", "value"),
+    [
+        ("Before joining I spent four years in retail.", "four years", "P4Y"),
+        ("I took a week of carer's leave.", "a week", "P1W"),
+        ("Secondment to the QA team – 6 weeks", "6 weeks", "P6W"),
+        ("The room can be booked in 15-minute slots.", "15-minute", "PT15M"),
+        ("I have been here eighteen months.", "eighteen months", "P18M"),
+        ("She was on hold for 20 minutes.", "for 20 minutes", "PT20M"),
+    ],
+)
+def test_plain_lengths_of_time_are_durations(text, found, value):
+    assert spans(text, "DURATION") == [(found, value)]
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("We meet every 3 months.", "FREQUENCY"),  # a repeat, not a length
+        ("We take 4,000 calls a day.", "FREQUENCY"),
+        ("I want my AHT under 6 minutes.", "QUANTITY"),  # a handling time, not a length
+    ],
+)
+def test_a_plain_length_yields_to_a_repeat_or_a_metric_value(text, label):
+    assert spans(text, "DURATION") == [] and spans(text, label)
+
+
+@pytest.mark.parametrize("text", ["One day I would like to lead a team.", "I joined 3 years ago."])
+def test_plain_length_negatives(text):
+    assert spans(text, "DURATION") == []
+
+
 def test_within_the_next_year_is_a_duration_not_a_date():
     assert spans("I will be a team leader within the next year.", "DATE") == []
 
@@ -110,6 +142,8 @@ def test_within_the_next_year_is_a_duration_not_a_date():
         ("each quarter", "each quarter", "P3M"),
         ("twice a week", "twice a week", "2/P1W"),
         ("every 4-6 weeks", "every 4-6 weeks", "P4W/P6W"),
+        ("call listening every Thursday", "every Thursday", "P1W"),
+        ("the line gets 3,000 calls an hour", "an hour", "PT1H"),
     ],
 )
 def test_frequencies(text, found, value):
@@ -144,8 +178,42 @@ def test_kpis_get_their_canonical_id(text, kpi):
 
 
 @pytest.mark.parametrize(
+    ("text", "found", "kpi"),
+    [
+        ("90%+ adhearence every week", "adhearence", "adherence"),
+        ("lift my first contact resolutoin", "first contact resolutoin", "fcr"),
+        ("qualty score up to 88%", "qualty score", "quality_score"),
+        ("the abandonded call rate", "abandonded call rate", "abandonment_rate"),
+    ],
+)
+def test_misspelt_kpis_are_found_and_flagged(text, found, kpi):
+    (doc,) = process([(text, Context(reference_date=REFERENCE))])
+    ((span),) = found_spans(doc, ["KPI"])
+    assert (span.text, span.value) == (found, kpi) and "misspelt" in span.flags
+
+
+@pytest.mark.parametrize(
     "text",
-    ["I moved to the complaints team.", "Feedback from Beth (QA) was good.", "We sell plans."],
+    [
+        "The conversation went well.",  # two edits from "conversion"
+        "My manager promotes handing over calls.",  # real words, one edit from KPI words
+    ],
+)
+def test_real_words_near_a_kpi_are_not_misspellings(text):
+    assert spans(text, "KPI") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I moved to the complaints team.",
+        "Feedback from Beth (QA) was good.",
+        "We sell plans.",
+        "Anita from QA joined my review.",
+        "QA have changed the scoring guide.",
+        "I handled complaints for two years.",
+        "Help clear the complaints backlog.",
+    ],
 )
 def test_kpi_negatives(text):
     assert spans(text, "KPI") == []
@@ -218,6 +286,11 @@ def test_objective_links_kpi_baseline_target_deadline_and_action():
         "Reducing my AHT to 6 minutes by October.",
         "Goal for Q3: 95% adherence",
         "Main objective – get my handle time under 360 secs.",
+        "FCR target: 79% by 9th Feb",
+        "By 6th February 2026 my avg handling time should be 6:45 or under.",
+        "An 8/10 average call quality score is my target for 23rd January.",
+        "To lower my complaint rate to 0.3% or lower by early Nov.",
+        "Target I've set: FCR 78% or better by the end of Q4",
     ],
 )
 def test_objectives(text):
@@ -238,6 +311,11 @@ def test_objectives(text):
         "My team leader's target is for the whole team to reach 85% CSAT.",
         "Reducing AHT is a key focus for the whole site.",
         "Having switch access has helped: I think FCR will be over 75% for October.",
+        "Head office wants every team at 80% FCR by end of March.",
+        "Absence is 6.1% on a rolling three months (site target 4%).",
+        "My TL will check my progress again in two weeks' time.",
+        "The team leader objective for Q4 is to cut abandoned calls on the sales queue.",
+        "We lowered the target to 11% and gave it until 31/12/2025.",
     ],
 )
 def test_objective_negatives(text):
@@ -268,6 +346,21 @@ def test_review_entry_with_participants_progress_and_adjustment():
     assert value["reason"] == "because of the new CRM system."
 
 
+def test_a_note_headed_by_its_date_and_naming_who_took_part_is_a_review():
+    text = "06/10/25, Hollie (TL): with FCR at 81% I've beaten the 78% target."
+    assert [found for found, _ in spans(text, "REVIEW")] == [text]
+
+
+def test_a_goal_reworded_in_a_review_is_an_objective_inside_it():
+    text = (
+        '7 Aug 2025 – met with mentor Cal. Cal said my objective "be better with customers" '
+        "is not measurable, so we changed it to: get my CSAT to 85% by end of October."
+    )
+    assert [found for found, _ in spans(text, "OBJECTIVE")] == [
+        "get my CSAT to 85% by end of October"
+    ]
+
+
 def test_several_dated_reviews_in_one_paragraph_are_separate_entries():
     text = "14/02/2025: review with my TL, on track. 20/03/2025: 1:1, FCR now at 74%."
     assert [v["date"] for _, v in spans(text, "REVIEW")] == ["2025-02-14", "2025-03-20"]
@@ -281,6 +374,8 @@ def test_several_dated_reviews_in_one_paragraph_are_separate_entries():
         "Next review: 22/07/2025",
         "I completed the GDPR e-learning in March.",
         "By the end of September I will have completed side-by-side coaching with my TL.",
+        "Review scheduled for Monday 20th October with my mentor.",
+        "Review due w/c 08/12/25 – please bring your scorecard.",
     ],
 )
 def test_review_negatives(text):
@@ -380,9 +475,15 @@ def sentencizers():
 
 
 def _same_sentences(sentencizers, text: str) -> None:
+    from marker.nlp.spans import sentences
+
     reference, ours, split = sentencizers
     expected = [t.is_sent_start for t in reference(text)]
-    assert [t.is_sent_start for t in split(ours.make_doc(text))] == expected, text
+    doc = split(ours.make_doc(text))
+    assert [t.is_sent_start for t in doc] == expected, text
+    kept = sentences(doc)  # as the sentencizer recorded them
+    doc.user_data.clear()
+    assert sentences(doc) == kept  # as read back from the doc
 
 
 def test_sentences_are_spacys_on_every_fixture_text(sentencizers):

@@ -29,15 +29,30 @@ NUMBER_WORDS = {
     "ten": 10,
     "eleven": 11,
     "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
     "a couple of": 2,
     "couple of": 2,
     "a few": 3,
     "few": 3,
     "several": 3,
 }
-_WORD_NUMBER = (
-    r"(?:a\s+couple\s+of|couple\s+of|a\s+few|few|several"
-    r"|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+_WORD_NUMBER = "(?:{})".format(  # longest first: "fourteen" before "four"
+    "|".join(
+        w.replace(" ", r"\s+")
+        for w in sorted(NUMBER_WORDS, key=len, reverse=True)
+        if w not in ("a", "an")
+    )
 )
 _NUM = r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?"
 _UNIT = (
@@ -84,18 +99,21 @@ _QUANTITY_STARTS = re.compile(
     r"|maximum|max|over|above|more|greater|higher|minimum|min|by|around|about|approx|circa"
     r"|to|of|from)\s+(?=(?:[a-z.]+\s+){0,2}[\d£+\-])",
 )
+# "a"/"an" and digits are everywhere: they are candidates only before what can follow them.
 _DURATION_STARTS = re.compile(
-    r"(?<![\w'])(?:within|in|for|over|during|across|throughout|after|\d|a|an|one|two|three"
-    r"|four|five|six|seven|eight|nine|ten|eleven|twelve|couple|few|several)\b|(?<![\w.])\d",
+    r"(?<![\w'])(?:within|in|for|over|during|across|throughout|after|\d"
+    rf"|{_WORD_NUMBER}|couple|few|several)\b|(?<![\w.])\d"
+    r"|(?<![\w'])an?(?=[\s-]+(?:couple|few|\d|[a-z]+-)|[\s-]+(?:min|hour|hr|day|week|fortnight|month|year))",
 )
 _FREQUENCY_STARTS = re.compile(
     r"(?<![\w'])(?:daily|weekly|fortnightly|monthly|quarterly|annually|yearly|bi|twice|six"
-    r"|half|every|once|three|four|each|per|a|an|\d)",
+    r"|half|every|once|three|four|each|per|\d+\s*(?:times|x)\b"
+    r"|an?(?=\s+(?:day|week|fortnight|month|quarter|shift|hour)\b))",
 )
 # Every duration and frequency names a period; most texts name none and are skipped.
-_PERIOD_WORD = re.compile(
-    r"day|week|fortnight|month|quarter|year|hour|hrs|shift|annual", re.IGNORECASE
-)
+_PERIODS = r"day|week|fortnight|month|quarter|year|hour|hrs|shift|annual"
+_LENGTH_WORD = re.compile(rf"{_PERIODS}|\bmin", re.IGNORECASE)
+_REPEAT_WORD = re.compile(rf"{_PERIODS}|morning|evening|night", re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
 _DIGITS = re.compile(r"\d+")
 _SIGNED = re.compile(rf"[+\-]?(?:{_NUM})")
@@ -108,19 +126,35 @@ _BARE = re.compile(rf"^[+\-]?(?:{_NUM})$")
 _SUFFIX = re.compile(r"(?:\s*\+|\s+or\s+\w+)$", re.IGNORECASE)
 
 _UNITS = "days?|weeks?|fortnights?|months?|quarters?|years?|hours?|hrs?|shifts?"
+_LENGTHS = "minutes?|mins?|hours?|hrs?|days?|weeks?|fortnights?|months?|years?"
 DURATION_SCANNER = re.compile(
     r"(?:(?P<prep>within|in|for|over|during|across|throughout|after)\s+(?:the\s+)?"
     rf"(?P<qual>(?:next|coming|following|first|last|first\s+few)\s+)?"
     rf"(?:(?P<n>\d+(?:\.\d+)?(?:\s*(?:-|–|to)\s*\d+)?|{_WORD_NUMBER}|an?)\s*[-\s]?\s*)?"
     r"(?:(?:consecutive|full|whole|more|further|extra|additional)\s+)?"
-    rf"(?P<unit>{_UNITS})\b(?:['’]?\s*time)?"
+    rf"(?P<unit>{_UNITS}|minutes?|mins?)\b(?:['’]?\s*time)?"
     rf"|(?P<an>\d+|{_WORD_NUMBER})[-\s](?P<aunit>day|week|month|year|hour)s?"
     r"(?=[-\s](?:[\w\-]+\s+){0,3}(?:course|programme|program|plan|placement|secondment"
     r"|period|apprenticeship|module|project|trial|pilot|review|rotation|qualification))"
     rf"|(?<![\d.])(?P<hn>\d+(?:\.\d+)?|{_WORD_NUMBER})\s*(?P<hunit>hours?|hrs?|minutes?|mins?)\b"
     r"(?=\s+(?:a|per|each|every)\s+(?:day|week|fortnight|month|shift)|\s+of\b|\s+off\b)"
-    r"|(?<![\d.])(?P<on>\d+(?:\.\d+)?|{_WORD_NUMBER})\s*(?P<ounit>hours?|hrs?)\b)",
+    r"|(?<![\d.])(?P<on>\d+(?:\.\d+)?|{_WORD_NUMBER})\s*(?P<ounit>hours?|hrs?)\b"
+    # a plain length of time ("four years in retail", "a 45-minute lunch"): see _plain_length
+    rf"|(?<![\w.£])(?P<bn>\d+(?:\.\d+)?|{_WORD_NUMBER}|an?)[\s-]?(?P<bunit>{_LENGTHS})\b)",
 )
+# A plain length of time after these words counts a repeat or an age, not a length.
+_NOT_LENGTH_BEFORE = re.compile(
+    r"\b(?:every|each|per|other|once|twice|times|x)\s+$|\d\s*x\s*$", re.IGNORECASE
+)
+_NOT_LENGTH_AFTER = re.compile(r"['’]?\s*(?:ago|old)\b", re.IGNORECASE)
+# "a week" is a length only after or before these ("spent a week", "an hour of"); else
+# it is a repeat ("calls a day") or no length at all
+_ARTICLE_LENGTH_BEFORE = re.compile(
+    r"\b(?:spent|spend|spending|took|take|taking|out|about|around|nearly|almost|than|extra"
+    r"|least|half|just|over|under)\s+$",
+    re.IGNORECASE,
+)
+_ARTICLE_LENGTH_AFTER = re.compile(r"\s+(?:of|every|a|an|per|each|or)\b", re.IGNORECASE)
 FREQUENCY_SCANNER = re.compile(
     r"\b(?P<adverb>daily|weekly|fortnightly|monthly|quarterly|annually|yearly|bi-?weekly"
     r"|bi-?monthly|twice-?weekly|six-?weekly|4-?weekly|half-?yearly)\b"
@@ -129,7 +163,9 @@ FREQUENCY_SCANNER = re.compile(
     r"|\b(?P<times>once|twice|three\s+times|four\s+times|\d+\s+times|\d+x)\s+(?:a|per|each|every)\s+"
     r"(?P<tu>day|week|fortnight|month|quarter|year|shift)\b"
     r"|\b(?P<each>each|per)\s+(?P<pu>day|week|fortnight|month|quarter|year|shift)\b"
-    r"|(?<=\s)(?P<a>a|an)\s+(?P<au>day|week|fortnight|month|quarter|shift)\b"
+    r"|\bevery\s+(?P<wd>(?:mon|tues|wednes|thurs|fri|satur|sun)day|morning|afternoon|evening"
+    r"|night|weekday)\b"
+    r"|(?<=\s)(?P<a>a|an)\s+(?P<au>day|week|fortnight|month|quarter|shift|hour)\b"
     r"(?!\s+(?:early|late|later|ago|before|after|behind|ahead))",
 )
 _COUNT_BEFORE = re.compile(
@@ -220,6 +256,7 @@ class MeasureHit:
     end: int
     value: Any
     needs_kpi: str | None = None  # "time" for a clock-like value, "any" for a bare number
+    fallback: bool = False  # yields to any other measure on the same words
 
 
 def _number(text: str) -> float:
@@ -324,22 +361,50 @@ def _iso(count: float, unit: str) -> str:
 
 def find_durations(text: str) -> list[MeasureHit]:
     hits: list[MeasureHit] = []
-    if not _PERIOD_WORD.search(text):
+    if not _LENGTH_WORD.search(text):
         return hits
     for match in scan(DURATION_SCANNER, _DURATION_STARTS, text):
         if match["unit"]:
             if not (match["n"] or match["qual"]):
                 continue  # "in the week" names no length
             counts = _RANGE.split(match["n"] or "1")
-            value = "/".join(_iso(_count(c) or 1, match["unit"]) for c in counts)
+            value = "/".join(_length(c, match["unit"]) for c in counts)
+            if match["n"] and text[match.end("n") : match.start("unit")].strip() == "-":
+                # "in 15-minute slots": a hyphenated modifier is its own span
+                hits.append(MeasureHit("DURATION", match.start("n"), match.end("unit"), value))
+                continue
         elif match["aunit"]:
             value = _iso(_count(match["an"]) or 1, match["aunit"])
         elif match["hunit"]:
             value = _minutes_or_hours(match["hn"], match["hunit"])
-        else:
+        elif match["ounit"]:
             value = _minutes_or_hours(match["on"], match["ounit"])
+        else:
+            if not _plain_length(text, match):
+                continue
+            value = _length(match["bn"], match["bunit"])
+            hits.append(MeasureHit("DURATION", match.start(), match.end(), value, fallback=True))
+            continue
         hits.append(MeasureHit("DURATION", match.start(), match.end(), value))
     return hits
+
+
+def _plain_length(text: str, match: re.Match[str]) -> bool:
+    """Whether a number and unit with no preposition is a length of time."""
+    before, after = text[max(0, match.start() - 20) : match.start()], text[match.end() :]
+    if _NOT_LENGTH_BEFORE.search(before) or _NOT_LENGTH_AFTER.match(after):
+        return False
+    if " ".join(match.group().lower().split()) == "one day":
+        return False  # "one day I would like to lead a team": some day, not a length
+    if match["bn"].lower() in ("a", "an"):
+        return bool(_ARTICLE_LENGTH_BEFORE.search(before) or _ARTICLE_LENGTH_AFTER.match(after))
+    return True
+
+
+def _length(count_text: str, unit: str) -> str:
+    if unit.lower().startswith(("min", "h")):
+        return _minutes_or_hours(count_text, unit)
+    return _iso(_count(count_text) or 1, unit)
 
 
 def _minutes_or_hours(count_text: str, unit: str) -> str:
@@ -349,7 +414,7 @@ def _minutes_or_hours(count_text: str, unit: str) -> str:
 
 def find_frequencies(text: str) -> list[MeasureHit]:
     hits: list[MeasureHit] = []
-    if not _PERIOD_WORD.search(text):
+    if not _REPEAT_WORD.search(text):
         return hits
     for match in scan(FREQUENCY_SCANNER, _FREQUENCY_STARTS, text):
         if match["adverb"]:
@@ -363,6 +428,8 @@ def find_frequencies(text: str) -> list[MeasureHit]:
             value = f"{count}/{_iso(1, match['tu'])}"
         elif match["each"]:
             value = _iso(1, match["pu"])
+        elif match["wd"]:
+            value = "P1W" if match["wd"].lower().endswith("day") else "P1D"  # "every Tuesday"
         else:
             before = text[max(0, match.start() - 40) : match.start()]
             if not _COUNT_BEFORE.search(before) or _NOT_COUNT_BEFORE.search(before):

@@ -87,7 +87,8 @@ class MeasureFinder:
             if add_span(doc, hit.start, hit.end, "DATE", hit.value, hit.flags):
                 taken.append((hit.start, hit.end))
         kpis = spans_of(doc, "KPI")
-        for hit in [*durations, *find_frequencies(text), *find_quantities(text)]:
+        hits = [*durations, *find_frequencies(text), *find_quantities(text)]
+        for hit in sorted(hits, key=lambda h: h.fallback):  # stable: fallbacks go last
             if any(hit.start < end and start < hit.end for start, end in taken):
                 continue  # a date wins over a number inside it
             if hit.needs_kpi and not _kpi_nearby(doc, kpis, hit.start, hit.needs_kpi):

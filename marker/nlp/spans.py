@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span
 
 _VALUES = "marker_values"
 _LIST = "marker_spans"
+_BY_LABEL = "marker_spans_by_label"
 _SENTENCES = "marker_sentences"
 _TEXT = "marker_text"
 
@@ -41,7 +42,9 @@ def flags_of(span: Span) -> tuple[str, ...]:
 def keep(span: Span, value: Any = None, flags: tuple[str, ...] = ()) -> None:
     """Record a span made by a component, with its value."""
     set_value(span, value, flags)
-    span.doc.user_data.setdefault(_LIST, []).append(span)
+    user_data = span.doc.user_data
+    user_data.setdefault(_LIST, []).append(span)
+    user_data.setdefault(_BY_LABEL, {}).setdefault(span.label_, []).append(span)
 
 
 def add_span(
@@ -58,6 +61,8 @@ def add_span(
 
 def spans_of(doc: Doc, *labels: str) -> list[Span]:
     """The spans with these labels (all spans when none are named), in the order added."""
+    if len(labels) == 1:  # the components ask for one label at a time, many times over
+        return doc.user_data.get(_BY_LABEL, {}).get(labels[0], [])
     spans = doc.user_data.get(_LIST, ())
     return [s for s in spans if not labels or s.label_ in labels]
 
@@ -68,6 +73,11 @@ def text_of(doc: Doc) -> str:
     if text is None:
         text = doc.user_data[_TEXT] = doc.text
     return text
+
+
+def keep_sentences(doc: Doc, bounds: list[tuple[int, int, int, int]]) -> None:
+    """Record the sentence bounds a sentencizer has just set, as `sentences` gives them."""
+    doc.user_data[_SENTENCES] = bounds
 
 
 def sentences(doc: Doc) -> list[tuple[int, int, int, int]]:

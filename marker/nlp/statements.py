@@ -47,9 +47,9 @@ def _cue_pattern(cue: str) -> str:
     pattern = re.escape(words[0])
     for previous, word in itertools.pairwise(words):
         if re.fullmatch(_GOAL_NOUNS, previous):
-            gap = r"(?:[^\s\"“”]+\s+){0,4}"  # not across a quotation: my objective "..." is
-        elif re.fullmatch(_GOAL_NOUNS, word):
-            gap = r"(?:[\w-]+\s+){0,2}"
+            gap = r"(?:[^\s\"“”]+\s+){0,5}"  # not across a quotation: my objective "..." is
+        elif re.fullmatch(_GOAL_NOUNS, word):  # "my long-term career goal", "the objective"
+            gap = r"(?:[\w-]+\s+){0,2}" if previous == "my" else ""
         else:
             gap = r"(?:\w+\s+)?"
         plural = "s?" if re.fullmatch(_GOAL_NOUNS, word) else ""
@@ -69,7 +69,7 @@ def _objective_language() -> dict[str, Any]:
     label = re.compile(
         rf"^(?:(?:{qualifiers})\s+){{0,2}}(?:{labels})s?\s*(?:(?:#|no\.?)\s*)?"
         rf"(?:\d+|{_NUMBER_WORDS}|[a-z])?"
-        rf"(?:\s*[.\-–)]|(?:\s+for\s+[^:.]{{1,25}})?\s*:)\s*",
+        rf"(?:\s*[.\-–)]|(?:\s+[^:.]{{1,25}})?\s*:)\s*",  # "Goal for Q3:", "Target I've set:"
         re.IGNORECASE,
     )
     cue = re.compile(
@@ -150,7 +150,8 @@ def _action_at(doc: Doc, start: int, gerund: bool = False) -> str | None:
     if span is None:
         return None
     token = span[0]
-    lemma = token.lemma_.lower()
+    # "lower" is its own verb, though the lookup table gives the adjective's lemma "low"
+    lemma = token.lower_ if token.lower_ in verbs else token.lemma_.lower()
     following = token.nbor().lower_ if token.i + 1 < len(doc) else ""
     if lemma not in verbs or following in _NOT_AN_OBJECT:
         return None  # "Hold time is at 52 secs": a noun, not an order
@@ -208,6 +209,7 @@ _GOAL_AFTER = re.compile(
     re.IGNORECASE,
 )
 # "my AHT should be 6:45 or under", "my EPA needs to be passed by June"
+_TIMESCALE = re.compile(r"(?:within|in|over|during|for)\b", re.IGNORECASE)  # not "3 months"
 _PAST_TENSE = re.compile(r"\b(?:i|we)\s+(?:\w+ly\s+)?\w+ed\b", re.IGNORECASE)  # "we lowered"
 _MY_MODAL = re.compile(
     r"\bmy(?:\s+[\w/.-]+){1,8}?\s+(?:will|should|must|needs?\s+to|has\s+to)\b", re.IGNORECASE
@@ -221,7 +223,9 @@ def _has_deadline(doc: Doc, start: int, end: int, timescale: bool = True) -> boo
         before = text[max(start, span.start_char - 20) : span.start_char]
         if "past" not in flags_of(span) and _DEADLINE_CUE.search(before):
             return True
-    return timescale and _has(doc, start, end, "DURATION")
+    return timescale and any(
+        _TIMESCALE.match(span.text) for span in _inside(spans_of(doc, "DURATION"), start, end)
+    )
 
 
 def _states_a_target(doc: Doc, start: int, end: int, text: str) -> bool:
@@ -297,7 +301,7 @@ def find_objectives(
     if role == "objective":
         start, end = _trim(doc, 0, len(text_of(doc)))
         cell = text_of(doc)[start:end].strip().lower()
-        if cell in _EMPTY_CELL or cell.startswith(("see ", "as above")):
+        if cell in _EMPTY_CELL or cell.startswith(("see ", "as above", "same as", "n/a")):
             return []
         return [(start, end, objective_value(doc, start, end))]
     found = []
@@ -333,7 +337,9 @@ def objective_value(doc: Doc, start: int, end: int) -> dict[str, Any]:
         "baseline": baseline,
         "target": target,
         "deadline": deadline,
-        "timescale": next((value_of(s) for s in by_label.get("DURATION", [])), None),
+        "timescale": next(
+            (value_of(s) for s in by_label.get("DURATION", []) if _TIMESCALE.match(s.text)), None
+        ),
         "vague": [s.text for s in by_label.get("VAGUE", [])],
         "hobby": [s.text for s in by_label.get("HOBBY", [])],
         "career": [s.text for s in by_label.get("CAREER", [])],
@@ -431,9 +437,13 @@ def find_reviews(doc: Doc, role: str | None, review_section: bool) -> list[tuple
 
 
 def _planned(doc: Doc, word: Span) -> bool:
-    """ "Next review: 22/07" plans a review; it does not record one."""
-    before = text_of(doc)[max(0, word.start_char - 12) : word.start_char].lower()
-    return before.rstrip().endswith(("next", "the next", "book", "booked"))
+    """ "Next review: 22/07", "Review due w/c 8/12" plan a review; they do not record one."""
+    text = text_of(doc)
+    before = text[max(0, word.start_char - 12) : word.start_char].lower()
+    after = text[word.end_char : word.end_char + 12].lower().lstrip()
+    return before.rstrip().endswith(("next", "the next", "book", "booked")) or after.startswith(
+        ("scheduled", "due", "booked", "planned", "arranged")
+    )
 
 
 def review_value(doc: Doc, start: int, end: int) -> dict[str, Any]:

@@ -14,11 +14,13 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
+from spacy.attrs import NORM, ORTH
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from marker.nlp.spans import keep
+from marker.nlp.spelling import Speller
 from marker.resources import lexicon, rules_dir
 
 _DETERMINERS = {"my", "a", "an", "the", "our", "his", "her", "their", "your"}
@@ -57,6 +59,7 @@ class Vocabulary:
     label: str
     match_on: str
     terms: tuple[Term, ...]
+    spelling_tolerant: bool = False  # `spelling: tolerant`: misspelt words match too
 
     def term(self, term_id: str) -> Term:
         return next(t for t in self.terms if t.id == term_id)
@@ -87,7 +90,12 @@ def vocabularies() -> dict[str, Vocabulary]:
         if not isinstance(data, dict) or "label" not in data or "terms" not in data:
             continue
         terms = tuple(_term(str(k), v) for k, v in data["terms"].items())
-        found[path.stem] = Vocabulary(data["label"], data.get("match_on", "lower"), terms)
+        found[path.stem] = Vocabulary(
+            data["label"],
+            data.get("match_on", "lower"),
+            terms,
+            data.get("spelling") == "tolerant",
+        )
     return found
 
 
@@ -105,11 +113,18 @@ class TermMatcher:
         self.matchers = {
             attr: PhraseMatcher(nlp.vocab, attr=attr) for attr in ("LOWER", "LEMMA", "ORTH")
         }
+        # patterns of spelling-tolerant vocabularies, matched on NORM after misspelt words
+        # have been given the vocabulary word as their norm
+        self.tolerant = PhraseMatcher(nlp.vocab, attr="NORM")
+        self.speller: Speller | None = None
+        self.seen: set[int] = set()  # orths already looked at
+        self.misspelt: dict[int, int] = {}  # orth -> norm of the vocabulary word it stands for
         self.terms: dict[int, tuple[str, Term]] = {}
 
     def initialize(self, get_examples=None, nlp: Language | None = None) -> None:
         """Patterns are made here, once the lemmatizer's tables are loaded."""
         lemmatizer = self.nlp.get_pipe("lookup_lemmatizer")
+        tolerant_words: set[str] = set()
         for vocabulary in vocabularies().values():
             for term in vocabulary.terms:
                 key = f"{vocabulary.label}|{term.id}"
@@ -117,6 +132,9 @@ class TermMatcher:
                 phrases = sorted({v for s in term.synonyms for v in _variants(s)})
                 patterns = [self.nlp.make_doc(p) for p in phrases]
                 self.matchers["LOWER"].add(key, patterns)
+                if vocabulary.spelling_tolerant:
+                    self.tolerant.add(key, patterns)
+                    tolerant_words.update(w for p in phrases for w in p.split())
                 if vocabulary.match_on == "lemma":  # phrases only: lone words over-match
                     phrases = [lemmatizer(d) for d in patterns if len(d) > 1]
                     if phrases:
@@ -125,26 +143,53 @@ class TermMatcher:
                     self.matchers["ORTH"].add(
                         key, [self.nlp.make_doc(s) for s in term.case_sensitive]
                     )
+        table = lemmatizer.table  # its keys are inflected forms, its values base forms
+        lemmas = set(table.values())
+        self.speller = Speller(tolerant_words, lambda word: word in table or word in lemmas)
+
+    def _respelt(self, doc: Doc) -> bool:
+        """Give misspelt vocabulary words their vocabulary word as norm; True if any.
+        Each distinct word is looked at once per process; set operations keep the
+        per-doc cost small."""
+        orths = doc.to_array(ORTH).tolist()
+        strings = self.nlp.vocab.strings
+        for orth in set(orths) - self.seen:
+            self.seen.add(orth)
+            corrected = self.speller.correct(strings[orth].lower()) if self.speller else None
+            if corrected:
+                self.misspelt[orth] = strings.add(corrected)
+        if self.misspelt.keys().isdisjoint(orths):
+            return False
+        norms = doc.to_array(NORM)
+        for i, orth in enumerate(orths):
+            if orth in self.misspelt:
+                norms[i] = self.misspelt[orth]
+        doc.from_array([NORM], norms.reshape(-1, 1))
+        return True
 
     def __call__(self, doc: Doc) -> Doc:
-        by_label: dict[str, list[tuple[int, int, Term]]] = {}
-        for matcher in self.matchers.values():
-            for key, start, end in matcher(doc):
-                label, term = self.terms[key]
-                if term.fits(doc, start, end):
-                    by_label.setdefault(label, []).append((start, end, term))
+        by_label: dict[str, list[tuple[int, int, Term, tuple[str, ...]]]] = {}
+        matches = [(m, ()) for matcher in self.matchers.values() for m in matcher(doc)]
+        if self._respelt(doc):
+            matches += [(m, ("misspelt",)) for m in self.tolerant(doc)]
+        for (key, start, end), flags in matches:
+            label, term = self.terms[key]
+            if term.fits(doc, start, end):
+                by_label.setdefault(label, []).append((start, end, term, term.flags + flags))
         for label, hits in by_label.items():
-            for start, end, term in _longest(hits):
-                keep(Span(doc, start, end, label=label), term.id, term.flags)
+            for start, end, term, flags in _longest(hits):
+                keep(Span(doc, start, end, label=label), term.id, flags)
         return doc
 
 
-def _longest(hits: list[tuple[int, int, Term]]) -> list[tuple[int, int, Term]]:
-    """Non-overlapping hits, longer ones first (as spaCy's filter_spans), in text order."""
+def _longest(hits: list[tuple]) -> list[tuple]:
+    """Non-overlapping hits (start, end, ...), longer ones first (as spaCy's filter_spans;
+    of equal ones, the first found), in text order."""
     taken: set[int] = set()
     kept = []
-    for start, end, term in sorted(hits, key=lambda h: (h[0] - h[1], h[0])):
+    for hit in sorted(hits, key=lambda h: (h[0] - h[1], h[0])):
+        start, end = hit[0], hit[1]
         if not taken.intersection(range(start, end)):
             taken.update(range(start, end))
-            kept.append((start, end, term))
+            kept.append(hit)
     return sorted(kept, key=lambda h: h[0])

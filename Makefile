@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test lint format bench eval fixtures clean
+.PHONY: install demo audit-demo test lint format bench eval fixtures clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -18,6 +18,16 @@ demo: install
 	$(BIN)/marker batch fixtures/portfolios -o out/grid.xlsx
 	$(BIN)/marker check fixtures/portfolios/mixed_plan_in_prose.docx --format html -o out/feedback.html --annotate out/mixed_plan_in_prose.commented.docx
 	@echo "Assessor grid: out/grid.xlsx; learner feedback: out/feedback.html; commented copy: out/mixed_plan_in_prose.commented.docx"
+
+# A centre's consistency audit: the engine marks the fixtures into a database, a term's
+# assessor decisions (fixtures/decisions/, made by fixtures/generate_decisions.py) go in,
+# and the report says which assessors and marking points to sample first.
+audit-demo: install
+	rm -f out/audit.db
+	$(BIN)/marker batch fixtures/portfolios -o out/audit-grid.jsonl --db out/audit.db
+	$(BIN)/marker audit record fixtures/decisions/2025.csv --portfolios fixtures/portfolios --db out/audit.db
+	$(BIN)/marker audit report --db out/audit.db --as-of 2025-12-01 -o out/audit.html
+	@echo "Audit report: out/audit.html"
 
 test: install
 	$(BIN)/python -m pytest -q
@@ -38,6 +48,7 @@ eval: install
 
 fixtures: install
 	$(BIN)/python fixtures/generate.py
+	$(BIN)/python fixtures/generate_decisions.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

@@ -28,9 +28,6 @@ _OPENING = 15  # a date this near a sentence's start opens an entry: "Friday 9 M
 _NOT_AN_OBJECT = {"is", "was", "has", "had", "are", "were", "time", "times", "'s", "rate", "level"}
 
 
-_GOAL_NOUNS = r"(?:objective|goal|aim|target|ambition|priority|focus|intention)s?"
-# Every cue starts with one of these words; most sentences have none near their start.
-_CUE_STARTS = re.compile(r"\b(?:i|my|the|it|we|another|a)\b", re.IGNORECASE)
 _NUMBER_WORDS = r"(?:one|two|three|four|five|six|seven|eight|nine|ten)\b"
 # A cue may follow a short lead-in ("As a team leader, I will ...", "By March I want to").
 _LEAD_IN_CHARS = 60
@@ -39,31 +36,34 @@ _CLAUSE_END = re.compile(r"[.;:!?]")
 _TIME_LEAD_CHARS = 12
 
 
-def _cue_pattern(cue: str) -> str:
+def _cue_pattern(cue: str, nouns: set[str]) -> str:
     """A cue phrase allowing a word between its words ("I also want to"), up to two
     before a goal noun ("my long-term career goal is"), the plural of a goal noun ("one
     of my goals is") and a short qualifier after it ("my goal for FY25/26 is to")."""
     words = cue.split()
     pattern = re.escape(words[0])
     for previous, word in itertools.pairwise(words):
-        if re.fullmatch(_GOAL_NOUNS, previous):
+        if previous in nouns:
             gap = r"(?:[^\s\"“”]+\s+){0,5}"  # not across a quotation: my objective "..." is
-        elif re.fullmatch(_GOAL_NOUNS, word):  # "my long-term career goal", "the objective"
+        elif word in nouns:  # "my long-term career goal", "the objective"
             gap = r"(?:[\w-]+\s+){0,2}" if previous == "my" else ""
         else:
             gap = r"(?:\w+\s+)?"
-        plural = "s?" if re.fullmatch(_GOAL_NOUNS, word) else ""
+        plural = "s?" if word in nouns else ""
         pattern += rf"\s+{gap}{re.escape(word)}{plural}"
     return pattern
 
 
-def _alternation(phrases: list[str]) -> str:
-    return "|".join(_cue_pattern(p) for p in sorted(phrases, key=len, reverse=True))
+def _alternation(phrases: list[str], nouns: set[str]) -> str:
+    ordered = sorted(phrases, key=len, reverse=True)
+    return "|".join(_cue_pattern(p, nouns) for p in ordered)
 
 
 @cache
 def _objective_language() -> dict[str, Any]:
     data = lexicon("objectives")
+    nouns = set(data["goal_nouns"])
+    goal_noun = rf"(?:{'|'.join(sorted(nouns))})s?"
     labels = "|".join(re.escape(x) for x in sorted(data["labels"], key=len, reverse=True))
     qualifiers = "|".join(re.escape(x) for x in data["label_qualifiers"])
     label = re.compile(
@@ -73,15 +73,19 @@ def _objective_language() -> dict[str, Any]:
         re.IGNORECASE,
     )
     cue = re.compile(
-        rf"(?:(?P<cue>{_alternation(data['cues'])})|(?P<verb_cue>{_alternation(data['verb_cues'])}))"
+        rf"(?:(?P<cue>{_alternation(data['cues'], nouns)})"
+        rf"|(?P<verb_cue>{_alternation(data['verb_cues'], nouns)}))"
         r"\b\s*",
         re.IGNORECASE,
     )
+    # the cue pattern is tried only where a cue's first word stands ("I", "my", ...)
+    first_words = {c.split()[0] for c in data["cues"] + data["verb_cues"]}
+    cue_starts = re.compile(rf"\b(?:{'|'.join(map(re.escape, first_words))})\b", re.IGNORECASE)
     leads = "|".join(re.escape(x) for x in data["infinitive_leads"])
     infinitive = re.compile(rf"^(?:(?:{leads})\s+)?to\s+", re.IGNORECASE)
     rewording = "|".join(re.escape(x) for x in data["rewording"])
     inline_label = re.compile(
-        rf"\b(?:(?:new\s+|added\s+a\s+new\s+|revised\s+)?{_GOAL_NOUNS}\b[^:]{{0,25}}"
+        rf"\b(?:(?:new\s+|added\s+a\s+new\s+|revised\s+)?{goal_noun}\b[^:]{{0,25}}"
         rf"|(?:{rewording})\s*):\s*",
         re.IGNORECASE,
     )
@@ -96,10 +100,17 @@ def _objective_language() -> dict[str, Any]:
     return {
         "label": label,
         "cue": cue,
+        "cue_starts": cue_starts,
         "infinitive": infinitive,
         "inline_label": inline_label,
         "verbs": verbs,
         "not_goals": not_goals,
+        # "... is my second objective", "... is the goal", "... is objective 5"
+        "goal_after": re.compile(
+            rf"\bis\s+(?:(?:also\s+)?(?:my|the|one\s+of\s+my)\s+(?:[\w-]+\s+){{0,2}}?"
+            rf"{goal_noun}\b|{goal_noun}\s+\d)",
+            re.IGNORECASE,
+        ),
         "not_a_target": re.compile(rf"(?<![\w'])(?:{past}|{others})(?![\w'])", re.IGNORECASE),
     }
 
@@ -171,13 +182,13 @@ def _has_measure(doc: Doc, start: int, end: int) -> bool:
     return _has(doc, start, end, "KPI", "QUANTITY", "DATE", "DURATION")
 
 
-def _cue(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+def _cue(language: dict[str, Any], text: str) -> re.Match[str] | None:
     """A goal cue at the start or after a short lead-in ("As a team leader, I will"):
     tried only where a cue's first word begins, within the lead-in's reach."""
     clause_end = _CLAUSE_END.search(text, 0, _LEAD_IN_CHARS + 1)
     reach = clause_end.start() if clause_end else _LEAD_IN_CHARS + 1
-    for word in _CUE_STARTS.finditer(text, 0, reach):
-        cue = pattern.match(text, word.start())
+    for word in language["cue_starts"].finditer(text, 0, reach):
+        cue = language["cue"].match(text, word.start())
         if cue:
             return cue
     return None
@@ -202,12 +213,6 @@ def _is_order(doc: Doc, start: int, end: int) -> bool:
     return _order_after_time(doc, start, end)
 
 
-# "... is my second objective", "... is the goal", "... is objective 5"
-_GOAL_AFTER = re.compile(
-    rf"\bis\s+(?:(?:also\s+)?(?:my|the|one\s+of\s+my)\s+(?:[\w-]+\s+){{0,2}}?{_GOAL_NOUNS}\b"
-    rf"|{_GOAL_NOUNS}\s+\d)",
-    re.IGNORECASE,
-)
 # "my AHT should be 6:45 or under", "my EPA needs to be passed by June"
 _TIMESCALE = re.compile(r"(?:within|in|over|during|for)\b", re.IGNORECASE)  # not "3 months"
 _PAST_TENSE = re.compile(r"\b(?:i|we)\s+(?:\w+ly\s+)?\w+ed\b", re.IGNORECASE)  # "we lowered"
@@ -233,12 +238,13 @@ def _states_a_target(doc: Doc, start: int, end: int, text: str) -> bool:
     AHT should be 6:45 or under", "An 8/10 QA score is my target for January"; not one
     in the past or someone else's ("the centre's target is 80%")."""
     lowered = text.lower()
-    goal_after = " is " in lowered and _GOAL_AFTER.search(text)
+    language = _objective_language()
+    goal_after = " is " in lowered and language["goal_after"].search(text)
     metric = _has(doc, start, end, "KPI") and _has(doc, start, end, "QUANTITY")
     modal = "my " in lowered and _MY_MODAL.search(text)
     if not (goal_after or metric or modal):
         return False  # most sentences: checked without the costlier patterns below
-    if _objective_language()["not_a_target"].search(text) or _PAST_TENSE.search(text):
+    if language["not_a_target"].search(text) or _PAST_TENSE.search(text):
         return False
     if goal_after:
         return True
@@ -262,7 +268,7 @@ def goal_start(doc: Doc, start: int, end: int, in_prose: bool = True) -> int | N
     labelled = language["label"].match(text)
     if labelled:
         return start if len(text[labelled.end() :].split()) >= 2 else None
-    cue = _cue(language["cue"], text)
+    cue = _cue(language, text)
     if cue:
         rest = text[cue.end() :].lower()
         if rest.startswith(language["not_goals"]):

@@ -191,11 +191,7 @@ class Workers:
         busy = 0
         try:
             while pending or busy:
-                for slot in self.slots:
-                    if slot.ready and slot.task is None and pending:
-                        slot.task, slot.started = pending.pop(), time.monotonic()
-                        slot.connection.send(slot.task)
-                        busy += 1
+                busy += self._feed(pending)
                 watched = [s.connection for s in self.slots] + [
                     s.process.sentinel for s in self.slots
                 ]
@@ -203,10 +199,21 @@ class Workers:
                 for slot in list(self.slots):
                     outcome = self._collect(slot, ready)
                     if outcome is not None:
-                        busy -= 1
+                        # the freed worker gets its next file before the caller journals this one
+                        busy += self._feed(pending) - 1
                         yield outcome
         finally:
             self.close()
+
+    def _feed(self, pending: list[Task]) -> int:
+        """Send the next pending files to idle, ready workers; how many were sent."""
+        sent = 0
+        for slot in self.slots:
+            if slot.ready and slot.task is None and pending:
+                slot.task, slot.started = pending.pop(), time.monotonic()
+                slot.connection.send(slot.task)
+                sent += 1
+        return sent
 
     def _collect(self, slot: _Slot, ready: list) -> Outcome | None:
         """The outcome a worker has for us, if any; a dead or stuck worker is replaced."""

@@ -406,6 +406,13 @@ def test_a_past_period_is_a_date_but_never_a_deadline():
     assert value["deadline"] is None
 
 
+def test_a_generic_course_named_with_an_off_topic_one_is_not_relevant_either():
+    (doc,) = process([("Get a food hygiene certificate.", Context(reference_date=REFERENCE))])
+    assert all("not relevant" in s.flags for s in found_spans(doc, ["ACTIVITY"]))
+    (doc,) = process([("Get a GDPR certificate.", Context(reference_date=REFERENCE))])
+    assert [s.flags for s in found_spans(doc, ["ACTIVITY"])] == [()]
+
+
 def test_mentor_in_a_review_is_a_person_not_a_resource():
     assert spans("Review with my mentor on 3/3/25.", "RESOURCE") == []
 

@@ -5,7 +5,9 @@ becomes a phrase pattern (its cost does not grow with the number of terms). Term
 match case-insensitively, with or without hyphens; `match_on: lemma` vocabularies
 also match inflected forms of phrases ("attended the workshops"); `case_sensitive`
 synonyms match only as written (short abbreviations that are also words); a term's
-`not_before` and `not_after` words stop a match ("complaints team" is not a KPI).
+`not_before` and `not_after` words stop a match ("complaints team" is not a KPI); a
+`generic` term ("course", "certificate") takes the "not relevant" flag of a term in its
+sentence that has it ("a food hygiene certificate").
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from marker.nlp.spans import keep
+from marker.nlp.spans import keep, sentences
 from marker.nlp.spelling import Speller
 from marker.resources import lexicon, rules_dir
 
@@ -177,9 +179,17 @@ class TermMatcher:
             if term.fits(doc, start, end):
                 by_label.setdefault(label, []).append((start, end, term, term.flags + flags))
         for label, hits in by_label.items():
-            for start, end, term, flags in _longest(hits):
+            kept = _longest(hits)
+            off_topic = {_sentence_of(doc, h[0]) for h in kept if "not relevant" in h[3]}
+            for start, end, term, flags in kept:
+                if term.info.get("generic") and _sentence_of(doc, start) in off_topic:
+                    flags = (*flags, "not relevant")  # "a food hygiene certificate"
                 keep(Span(doc, start, end, label=label), term.id, flags)
         return doc
+
+
+def _sentence_of(doc: Doc, token: int) -> int:
+    return next(i for i, (first, end, *_) in enumerate(sentences(doc)) if first <= token < end)
 
 
 def _longest(hits: list[tuple]) -> list[tuple]:

@@ -413,6 +413,39 @@ def test_a_generic_course_named_with_an_off_topic_one_is_not_relevant_either():
     assert [s.flags for s in found_spans(doc, ["ACTIVITY"])] == [()]
 
 
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("I'll get my hold time down using the tariff cheat sheet.", "tariff cheat sheet"),
+        ("I will use the troubleshooting guides on every fault call.", "troubleshooting guides"),
+        ("I need support from my mentor.", "support from my mentor"),
+        ("I will do call listening with the quality team.", "quality team"),
+    ],
+)
+def test_resources_named_as_support(text, found):
+    assert found in [f for f, _ in spans(text, "RESOURCE")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mentor session with Dionne, 21st July 2025.",
+        "Review due w/c 08/12/25 – please bring your scorecard.",
+        "The aim of the 1:1 was to go through my call stats.",
+        "Listen to 5 recorded calls a week and score them against the QA form",
+    ],
+)
+def test_people_and_things_in_passing_are_not_resources(text):
+    assert spans(text, "RESOURCE") == []
+
+
+def test_anything_in_a_resources_cell_is_a_resource():
+    assert [v for _, v in spans("Mentor, scorecard", "RESOURCE", role="resources")] == [
+        "mentor",
+        "reports",
+    ]
+
+
 def test_mentor_in_a_review_is_a_person_not_a_resource():
     assert spans("Review with my mentor on 3/3/25.", "RESOURCE") == []
 

@@ -54,7 +54,7 @@ def context_of(doc: Doc) -> Context:
 
 @Language.factory("marker_terms")
 def make_terms(nlp: Language, name: str) -> TermMatcher:
-    return TermMatcher(nlp)
+    return TermMatcher(nlp, role_of=lambda doc: context_of(doc).role)
 
 
 @Language.factory("marker_measures")

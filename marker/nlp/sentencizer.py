@@ -42,9 +42,9 @@ class ArraySentencizer:
                 if i:
                     firsts.append(i)
                 after_final = False
-        starts = [-1] * len(doc)
+        starts = [-1] * len(rows)
         bounds = []
-        for first, end in zip(firsts, [*firsts[1:], len(doc)], strict=True):
+        for first, end in zip(firsts, [*firsts[1:], len(rows)], strict=True):
             starts[first] = 1
             last = rows[end - 1]
             bounds.append((first, end, rows[first][2], last[2] + last[3]))

@@ -175,7 +175,11 @@ def _action_at(doc: Doc, start: int, gerund: bool = False) -> str | None:
 
 
 def _has(doc: Doc, start: int, end: int, *labels: str) -> bool:
-    return any(s.start_char >= start and s.end_char <= end for s in spans_of(doc, *labels))
+    for label in labels:  # one label at a time: each is a ready list
+        for span in spans_of(doc, label):
+            if span.start_char >= start and span.end_char <= end:
+                return True
+    return False
 
 
 def _has_measure(doc: Doc, start: int, end: int) -> bool:

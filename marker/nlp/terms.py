@@ -7,21 +7,25 @@ also match inflected forms of phrases ("attended the workshops"); `case_sensitiv
 synonyms match only as written (short abbreviations that are also words); a term's
 `not_before` and `not_after` words stop a match ("complaints team" is not a KPI); a
 `generic` term ("course", "certificate") takes the "not relevant" flag of a term in its
-sentence that has it ("a food hygiene certificate").
+sentence that has it ("a food hygiene certificate"); a `when_supporting` term counts only
+where its vocabulary's `support_cues` say it is support, and after such a cue a phrase
+ending in one of its `tool_heads` is a term too ("using the troubleshooting guides").
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from typing import Any
 
-from spacy.attrs import NORM, ORTH
+from spacy.attrs import LOWER, NORM, ORTH
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from marker.nlp.spans import keep, sentences
+from marker.nlp.spans import keep, sentences, text_of
 from marker.nlp.spelling import Speller
 from marker.resources import lexicon, rules_dir
 
@@ -46,7 +50,7 @@ class Term:
         before = doc[start - 1].lower_ if start > 0 else ""
         return after not in self.not_before and before not in self.not_after
 
-    @property
+    @cached_property
     def flags(self) -> tuple[str, ...]:
         flags = []
         if self.info.get("measure"):
@@ -62,6 +66,8 @@ class Vocabulary:
     match_on: str
     terms: tuple[Term, ...]
     spelling_tolerant: bool = False  # `spelling: tolerant`: misspelt words match too
+    support_cues: tuple[str, ...] = ()  # what `when_supporting` terms must follow
+    tool_heads: tuple[str, ...] = ()  # after a support cue, a phrase ending so is a term
 
     def term(self, term_id: str) -> Term:
         return next(t for t in self.terms if t.id == term_id)
@@ -97,6 +103,8 @@ def vocabularies() -> dict[str, Vocabulary]:
             data.get("match_on", "lower"),
             terms,
             data.get("spelling") == "tolerant",
+            tuple(data.get("support_cues", ())),
+            tuple(data.get("tool_heads", ())),
         )
     return found
 
@@ -110,8 +118,9 @@ def _variants(phrase: str) -> set[str]:
 class TermMatcher:
     """Adds a span per vocabulary hit; value = the term id, flags from the term's data."""
 
-    def __init__(self, nlp: Language) -> None:
+    def __init__(self, nlp: Language, role_of: Callable[[Doc], str | None]) -> None:
         self.nlp = nlp
+        self.role_of = role_of  # the column role of a cell's text, None for prose
         self.matchers = {
             attr: PhraseMatcher(nlp.vocab, attr=attr) for attr in ("LOWER", "LEMMA", "ORTH")
         }
@@ -122,12 +131,16 @@ class TermMatcher:
         self.seen: set[int] = set()  # orths already looked at
         self.misspelt: dict[int, int] = {}  # orth -> norm of the vocabulary word it stands for
         self.terms: dict[int, tuple[str, Term]] = {}
+        self.support: dict[str, re.Pattern[str]] = {}  # label -> its support cues
+        self.tools: dict[str, re.Pattern[str]] = {}  # label -> cue + phrase + tool head
+        self.tool_words: dict[str, set[int]] = {}  # label -> lower-case last words of its heads
 
     def initialize(self, get_examples=None, nlp: Language | None = None) -> None:
         """Patterns are made here, once the lemmatizer's tables are loaded."""
         lemmatizer = self.nlp.get_pipe("lookup_lemmatizer")
         tolerant_words: set[str] = set()
         for vocabulary in vocabularies().values():
+            self._add_support(vocabulary)
             for term in vocabulary.terms:
                 key = f"{vocabulary.label}|{term.id}"
                 self.terms[self.nlp.vocab.strings.add(key)] = (vocabulary.label, term)
@@ -148,6 +161,49 @@ class TermMatcher:
         table = lemmatizer.table  # its keys are inflected forms, its values base forms
         lemmas = set(table.values())
         self.speller = Speller(tolerant_words, lambda word: word in table or word in lemmas)
+
+    def _add_support(self, vocabulary: Vocabulary) -> None:
+        if not vocabulary.support_cues:
+            return
+        cues = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in vocabulary.support_cues)
+        self.support[vocabulary.label] = re.compile(rf"\b(?:{cues})\b", re.IGNORECASE)
+        if vocabulary.tool_heads:
+            heads = "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in vocabulary.tool_heads)
+            strings = self.nlp.vocab.strings
+            last_words = {strings.add(h.split()[-1].lower()) for h in vocabulary.tool_heads}
+            self.tool_words[vocabulary.label] = last_words
+            self.tools[vocabulary.label] = re.compile(
+                rf"\b(?:{cues})\s+(?:(?:the|my|our|a|an|their)\s+)?"
+                rf"(?P<phrase>(?:[\w'&-]+\s+){{0,3}}?(?:{heads}))\b",
+                re.IGNORECASE,
+            )
+
+    def _supported(self, doc: Doc, label: str, start: int, end: int) -> bool:
+        """A `when_supporting` term: in a resources cell, after a support cue in its
+        sentence, or naming support itself ("mentor support", "coaching time")."""
+        if self.role_of(doc) == "resources":
+            return True
+        if label not in self.support:
+            return False
+        text, span = text_of(doc), doc[start:end]
+        named = text[span.start_char : span.end_char]
+        if any(word in named.lower() for word in _SUPPORT_WORDS) or self.support[label].search(
+            named
+        ):
+            return True  # "mentor support", "access to call recordings"
+        first = next(char for f, e, char, _ in sentences(doc) if f <= start < e)
+        return bool(self.support[label].search(text, first, span.start_char))
+
+    def _tools(self, doc: Doc, label: str) -> list[tuple[int, int, Term, tuple[str, ...]]]:
+        """Tools named after a support cue: "using the troubleshooting guides"."""
+        hits: list[tuple[int, int, Term, tuple[str, ...]]] = []
+        if self.tool_words[label].isdisjoint(doc.to_array(LOWER).tolist()):
+            return hits  # most texts name no tool: the cheap look first
+        for match in self.tools[label].finditer(text_of(doc)):
+            span = doc.char_span(*match.span("phrase"), alignment_mode="expand")
+            if span is not None:
+                hits.append((span.start, span.end, _TOOL, ()))
+        return hits
 
     def _respelt(self, doc: Doc) -> bool:
         """Give misspelt vocabulary words their vocabulary word as norm; True if any.
@@ -176,8 +232,15 @@ class TermMatcher:
             matches += [(m, ("misspelt",)) for m in self.tolerant(doc)]
         for (key, start, end), flags in matches:
             label, term = self.terms[key]
-            if term.fits(doc, start, end):
-                by_label.setdefault(label, []).append((start, end, term, term.flags + flags))
+            if not term.fits(doc, start, end):
+                continue
+            if term.info.get("when_supporting") and not self._supported(doc, label, start, end):
+                continue
+            by_label.setdefault(label, []).append((start, end, term, term.flags + flags))
+        for label in self.tools:
+            tools = self._tools(doc, label)
+            if tools:
+                by_label.setdefault(label, []).extend(tools)
         for label, hits in by_label.items():
             kept = _longest(hits)
             off_topic = {_sentence_of(doc, h[0]) for h in kept if "not relevant" in h[3]}
@@ -186,6 +249,10 @@ class TermMatcher:
                     flags = (*flags, "not relevant")  # "a food hygiene certificate"
                 keep(Span(doc, start, end, label=label), term.id, flags)
         return doc
+
+
+_TOOL = Term("tool", ())  # a tool named by its phrase, not by a synonym
+_SUPPORT_WORDS = ("support", "help", "time")  # "mentor support", "coaching time"
 
 
 def _sentence_of(doc: Doc, token: int) -> int:

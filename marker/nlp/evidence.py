@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 
 from marker.nlp.dates import DateValue
 from marker.nlp.pipeline import Context, process
-from marker.nlp.spans import flags_of, spans_of, text_of, value_of
+from marker.nlp.spans import kept, spans_of, text_of, value_of
 from marker.nlp.statements import action_direction, link_quantities, pick_deadline
 from marker.nlp.terms import vocabularies
 from marker.parse.columns import normalise_header
@@ -147,20 +147,20 @@ def _json_value(value: Any) -> Any:
 
 def found_spans(doc: Doc, labels: Iterable[str] | None = None) -> list[Found]:
     wanted = set(labels) if labels else None
-    spans = sorted(spans_of(doc), key=lambda s: (s.start_char, -s.end_char, s.label_))
     text = text_of(doc)
-    return [
+    found = [
         Found(
             s.label_,
             text[s.start_char : s.end_char],
             s.start_char,
             s.end_char,
-            _json_value(value_of(s)),
-            flags_of(s),
+            _json_value(value),
+            flags,
         )
-        for s in spans
+        for s, value, flags in kept(doc)
         if wanted is None or s.label_ in wanted
     ]
+    return sorted(found, key=lambda f: (f.start, -f.end, f.label))
 
 
 def _in_section(block: Block, words: tuple[str, ...]) -> bool:

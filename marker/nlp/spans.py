@@ -27,10 +27,6 @@ def _key(span: Span) -> tuple[str, int, int]:
     return (span.label_, span.start_char, span.end_char)
 
 
-def set_value(span: Span, value: Any, flags: tuple[str, ...] = ()) -> None:
-    span.doc.user_data.setdefault(_VALUES, {})[_key(span)] = (value, tuple(flags))
-
-
 def value_of(span: Span) -> Any:
     return span.doc.user_data.get(_VALUES, {}).get(_key(span), (None, ()))[0]
 
@@ -41,10 +37,16 @@ def flags_of(span: Span) -> tuple[str, ...]:
 
 def keep(span: Span, value: Any = None, flags: tuple[str, ...] = ()) -> None:
     """Record a span made by a component, with its value."""
-    set_value(span, value, flags)
+    flags = tuple(flags)
     user_data = span.doc.user_data
-    user_data.setdefault(_LIST, []).append(span)
+    user_data.setdefault(_VALUES, {})[_key(span)] = (value, flags)
+    user_data.setdefault(_LIST, []).append((span, value, flags))
     user_data.setdefault(_BY_LABEL, {}).setdefault(span.label_, []).append(span)
+
+
+def kept(doc: Doc) -> list[tuple[Span, Any, tuple[str, ...]]]:
+    """Every span with its value and flags, in the order added."""
+    return doc.user_data.get(_LIST, [])
 
 
 def add_span(
@@ -63,8 +65,7 @@ def spans_of(doc: Doc, *labels: str) -> list[Span]:
     """The spans with these labels (all spans when none are named), in the order added."""
     if len(labels) == 1:  # the components ask for one label at a time, many times over
         return doc.user_data.get(_BY_LABEL, {}).get(labels[0], [])
-    spans = doc.user_data.get(_LIST, ())
-    return [s for s in spans if not labels or s.label_ in labels]
+    return [s for s, _, _ in kept(doc) if not labels or s.label_ in labels]
 
 
 def text_of(doc: Doc) -> str:

@@ -17,6 +17,7 @@ from typing import Any
 from spacy.attrs import LEMMA
 from spacy.tokens import Doc, Span
 
+from marker.nlp.scan import lowered
 from marker.nlp.spans import flags_of, sentences, spans_of, text_of, value_of
 from marker.resources import lexicon
 
@@ -72,15 +73,16 @@ def _objective_language() -> dict[str, Any]:
         rf"(?:\s*[.\-–)]|(?:\s+[^:.]{{1,25}})?\s*:)\s*",  # "Goal for Q3:", "Target I've set:"
         re.IGNORECASE,
     )
+    # both run on the lower-cased text (see `_cue`): case-insensitive matching is slower
+    cues = [c.lower() for c in data["cues"]]
+    verb_cues = [c.lower() for c in data["verb_cues"]]
     cue = re.compile(
-        rf"(?:(?P<cue>{_alternation(data['cues'], nouns)})"
-        rf"|(?P<verb_cue>{_alternation(data['verb_cues'], nouns)}))"
-        r"\b\s*",
-        re.IGNORECASE,
+        rf"(?:(?P<cue>{_alternation(cues, nouns)})|(?P<verb_cue>{_alternation(verb_cues, nouns)}))"
+        r"\b\s*"
     )
-    # the cue pattern is tried only where a cue's first word stands ("I", "my", ...)
-    first_words = {c.split()[0] for c in data["cues"] + data["verb_cues"]}
-    cue_starts = re.compile(rf"\b(?:{'|'.join(map(re.escape, first_words))})\b", re.IGNORECASE)
+    # the cue pattern is tried only where a cue's first word stands ("i", "my", ...)
+    first_words = {c.split()[0] for c in cues + verb_cues}
+    cue_starts = re.compile(rf"\b(?:{'|'.join(map(re.escape, first_words))})\b")
     leads = "|".join(re.escape(x) for x in data["infinitive_leads"])
     infinitive = re.compile(rf"^(?:(?:{leads})\s+)?to\s+", re.IGNORECASE)
     rewording = "|".join(re.escape(x) for x in data["rewording"])
@@ -191,6 +193,7 @@ def _cue(language: dict[str, Any], text: str) -> re.Match[str] | None:
     tried only where a cue's first word begins, within the lead-in's reach."""
     clause_end = _CLAUSE_END.search(text, 0, _LEAD_IN_CHARS + 1)
     reach = clause_end.start() if clause_end else _LEAD_IN_CHARS + 1
+    text = lowered(text)  # same length: offsets stay valid
     for word in language["cue_starts"].finditer(text, 0, reach):
         cue = language["cue"].match(text, word.start())
         if cue:

@@ -220,9 +220,9 @@ def _is_order(doc: Doc, start: int, end: int) -> bool:
     return _order_after_time(doc, start, end)
 
 
-# "my AHT should be 6:45 or under", "my EPA needs to be passed by June"
 _TIMESCALE = re.compile(r"(?:within|in|over|during|for)\b", re.IGNORECASE)  # not "3 months"
 _PAST_TENSE = re.compile(r"\b(?:i|we)\s+(?:\w+ly\s+)?\w+ed\b", re.IGNORECASE)  # "we lowered"
+# "my AHT should be 6:45 or under", "my EPA needs to be passed by June"
 _MY_MODAL = re.compile(
     r"\bmy(?:\s+[\w/.-]+){1,8}?\s+(?:will|should|must|needs?\s+to|has\s+to)\b", re.IGNORECASE
 )
@@ -244,11 +244,11 @@ def _states_a_target(doc: Doc, start: int, end: int, text: str) -> bool:
     """A target stated without a goal cue: "FCR target: 79% by 9th Feb", "By 6/2/2026 my
     AHT should be 6:45 or under", "An 8/10 QA score is my target for January"; not one
     in the past or someone else's ("the centre's target is 80%")."""
-    lowered = text.lower()
+    lower = text.lower()
     language = _objective_language()
-    goal_after = " is " in lowered and language["goal_after"].search(text)
+    goal_after = " is " in lower and language["goal_after"].search(text)
     metric = _has(doc, start, end, "KPI") and _has(doc, start, end, "QUANTITY")
-    modal = "my " in lowered and _MY_MODAL.search(text)
+    modal = "my " in lower and _MY_MODAL.search(text)
     if not (goal_after or metric or modal):
         return False  # most sentences: checked without the costlier patterns below
     if language["not_a_target"].search(text) or _PAST_TENSE.search(text):

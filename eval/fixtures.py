@@ -1,4 +1,6 @@
-"""Agreement between the engine's verdicts and the fixtures' expected verdicts."""
+"""Agreement between the engine's verdicts and a careful assessor's expected verdicts:
+on the bundled fixtures (the pack was tuned on them) and on held-back portfolios
+(eval/marking/, written without the engine; never tune on them)."""
 
 from __future__ import annotations
 
@@ -11,8 +13,8 @@ from marker.rules.loader import load_pack
 from marker.run import mark_file
 
 ROOT = Path(__file__).resolve().parents[1]
-PORTFOLIOS = ROOT / "fixtures" / "portfolios"
-EXPECTATIONS = ROOT / "fixtures" / "expectations"
+FIXTURES = (ROOT / "fixtures" / "portfolios", ROOT / "fixtures" / "expectations")
+HELD_BACK = (ROOT / "eval" / "marking" / "portfolios", ROOT / "eval" / "marking" / "expectations")
 LEVEL = {"not_met": 0, "partially_met": 1, "met": 2}
 
 
@@ -29,13 +31,17 @@ def cohen_kappa(pairs: list[tuple[str, str]]) -> float | None:
     return (observed - expected) / (1 - expected)
 
 
-def agreement(show: bool = False) -> dict:
+def _finding_ids(expected: dict) -> set[str]:
+    return {f["id"] if isinstance(f, dict) else f for f in expected.get("findings") or []}
+
+
+def agreement(portfolios: Path, expectations: Path, show: bool = False) -> dict:
     loaded = load_pack()
     points = [mp.id for mp in loaded.pack.marking_points]
     pairs: dict[str, list[tuple[str, str]]] = {p: [] for p in points}
     findings = Counter()
-    for path in sorted(p for p in PORTFOLIOS.iterdir() if p.suffix in (".docx", ".xlsx")):
-        expected = yaml.safe_load((EXPECTATIONS / f"{path.stem}.yaml").read_text())
+    for path in sorted(p for p in portfolios.iterdir() if p.suffix in (".docx", ".xlsx")):
+        expected = yaml.safe_load((expectations / f"{path.stem}.yaml").read_text())
         marking = mark_file(path, loaded)
         got = {mp.id: mp.verdict for mp in marking.marking_points}
         for point in points:
@@ -43,17 +49,17 @@ def agreement(show: bool = False) -> dict:
             pairs[point].append((want, got[point]))
             if show and want != got[point]:
                 print(f"  {path.name:52} {point:18} expected {want:13} got {got[point]}")
-        wanted, found = set(expected.get("findings", [])), {f.id for f in marking.findings}
+        wanted, found = _finding_ids(expected), {f.id for f in marking.findings}
         findings["expected"] += len(wanted)
         findings["found"] += len(found)
         findings["both"] += len(wanted & found)
     return {"pairs": pairs, "findings": findings}
 
 
-def print_agreement(show: bool = False) -> None:
-    result = agreement(show)
+def print_agreement(title: str, folders: tuple[Path, Path], show: bool = False) -> None:
+    result = agreement(*folders, show=show)
     everything = [pair for pairs in result["pairs"].values() for pair in pairs]
-    print("\nMarking against the fixtures' expected verdicts")
+    print(f"\n{title}")
     print(f"{'marking point':20} {'n':>3} {'agree':>6} {'kappa':>6} {'2 levels off':>13}")
     for point, pairs in [*result["pairs"].items(), ("all", everything)]:
         agree = sum(a == b for a, b in pairs) / len(pairs)

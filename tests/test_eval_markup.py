@@ -315,3 +315,29 @@ def test_reviews_are_dated(part) -> None:
             if not dates:
                 undated.append((example.line_no, review.text))
     assert undated == []
+
+
+def test_the_held_back_marking_set_is_what_its_generator_writes(tmp_path):
+    """eval/marking/: committed files match a fresh run; every portfolio has all four
+    expected verdicts."""
+    import importlib.util
+    import shutil
+
+    import yaml
+
+    marking = EVAL_DIR.parent / "marking"
+    copy = tmp_path / "marking"
+    shutil.copytree(marking, copy)
+    spec = importlib.util.spec_from_file_location("generate_marking", copy / "generate.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    module.main()
+    for folder in ("portfolios", "expectations"):
+        fresh = {p.name: p.read_bytes() for p in (copy / folder).iterdir()}
+        committed = {p.name: p.read_bytes() for p in (marking / folder).iterdir()}
+        assert fresh == committed, folder
+    points = {"self-assessment", "smart-objectives", "development-plan", "monitoring"}
+    for path in (marking / "expectations").iterdir():
+        expected = yaml.safe_load(path.read_text(encoding="utf-8"))
+        assert set(expected["marking_points"]) == points
+        assert (marking / "portfolios" / expected["file"]).exists()

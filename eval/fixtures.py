@@ -1,6 +1,7 @@
 """Agreement between the engine's verdicts and a careful assessor's expected verdicts:
-on the bundled fixtures (the pack was tuned on them) and on held-back portfolios
-(eval/marking/, written without the engine; never tune on them)."""
+on the bundled fixtures and the development portfolios (eval/marking_dev/), which the
+pack is tuned on, and on held-back portfolios (eval/marking/, written without the
+engine; never tune on them)."""
 
 from __future__ import annotations
 
@@ -14,6 +15,10 @@ from marker.run import mark_file
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = (ROOT / "fixtures" / "portfolios", ROOT / "fixtures" / "expectations")
+DEVELOPMENT = (
+    ROOT / "eval" / "marking_dev" / "portfolios",
+    ROOT / "eval" / "marking_dev" / "expectations",
+)
 HELD_BACK = (ROOT / "eval" / "marking" / "portfolios", ROOT / "eval" / "marking" / "expectations")
 LEVEL = {"not_met": 0, "partially_met": 1, "met": 2}
 

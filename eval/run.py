@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import astuple, dataclass
 from pathlib import Path
 
-from eval.fixtures import FIXTURES, HELD_BACK, print_agreement
+from eval.fixtures import DEVELOPMENT, FIXTURES, HELD_BACK, print_agreement
 from marker.nlp.evidence import MAIN_LABELS, found_spans
 from marker.nlp.pipeline import Context, process
 
@@ -148,6 +148,8 @@ def main() -> None:
             count += len(eval_set.examples)
         print_table(f"NLP extraction, {part} part ({count} examples)", scores, values)
     print_agreement("Marking against the fixtures' expected verdicts", FIXTURES, args.errors)
+    if DEVELOPMENT[0].is_dir():
+        print_agreement("Marking against the development portfolios", DEVELOPMENT, args.errors)
     if HELD_BACK[0].is_dir():  # its disagreements are never listed: it is not for tuning
         print_agreement("Marking against the held-back portfolios (eval/marking/)", HELD_BACK)
 

@@ -11,18 +11,20 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from pydantic import BaseModel, Field
 from spacy.tokens import Doc
 
-from marker.nlp.dates import DateValue
+from marker.nlp.dates import DateValue, find_dates
 from marker.nlp.pipeline import Context, process
 from marker.nlp.spans import kept, spans_of, text_of, value_of
 from marker.nlp.statements import action_direction, link_quantities, pick_deadline
 from marker.nlp.terms import vocabularies
 from marker.parse.columns import normalise_header
 from marker.parse.model import Block, BlockKind, Cell, Part, Portfolio
+from marker.resources import lexicon
 
 MAIN_LABELS = (
     "DATE",
@@ -57,13 +59,20 @@ _REVIEW_HEADINGS = (
     "diary",
 )
 _OBJECTIVE_HEADINGS = ("objective", "goal", "target", "aim")
-_NOTHING = ("none", "no change", "no changes", "n a", "na", "nil", "nothing", "tbc", "no")
 
 
-def _says_nothing(text: str) -> bool:
-    """ "None – first review.", "No changes", "-": a cell that records nothing."""
+@cache
+def _nothing() -> frozenset[str]:
+    return frozenset(lexicon("adjustments")["no_change"])
+
+
+def _says_nothing(text: str, doc: Doc | None = None) -> bool:
+    """ "None – first review.", "No changes", "Continue with the plan", "-": a cell that
+    records nothing (unless it names a change: "Continue, but move the deadline")."""
     words = normalise_header(text).split()
-    return not words or " ".join(words[:2]) in _NOTHING or words[0] in _NOTHING
+    if doc is not None and spans_of(doc, "ADJUSTMENT"):
+        return False
+    return not words or " ".join(words[:2]) in _nothing() or words[0] in _nothing()
 
 
 @dataclass(frozen=True, slots=True)
@@ -293,12 +302,23 @@ def _read_record(
     )
     if row_review:
         return objectives, [row_review]
-    reviews = [
-        _review(span, analysed, analysed.block)
-        for analysed, _ in record
-        for span in analysed.labelled("REVIEW")
-    ]
+    reviews = []
+    for analysed, _ in record:
+        for span in analysed.labelled("REVIEW"):
+            review = _review(span, analysed, analysed.block)
+            # notes under a dated column ("Review notes 29/09/2025") were written that day,
+            # whatever dates they mention ("Session done 24/06")
+            review.date = _header_date(analysed, portfolio) or review.date
+            reviews.append(review)
     return objectives, reviews
+
+
+def _header_date(analysed: Analysed, portfolio: Portfolio) -> str | None:
+    if analysed.cell is None:
+        return None
+    header = portfolio.blocks[analysed.block].cells[analysed.cell].header or ""
+    days = [h.value for h in find_dates(header, portfolio.reference_date)]
+    return days[0].start.isoformat() if days and days[0].start == days[0].end else None
 
 
 def _row_links(record: list[tuple[Analysed, Doc]], objective_doc: Doc) -> dict[str, Any]:
@@ -347,7 +367,7 @@ def _row_review(
     adjustments = []
     reason = None
     for analysed, doc in by_role.get("adjustment", []):
-        if not _says_nothing(analysed.text):
+        if not _says_nothing(analysed.text, doc):
             spans = spans_of(doc, "ADJUSTMENT")
             kind = value_of(spans[0]) if spans else "plan_changed"
             adjustments.append({"kind": kind, "text": analysed.text})
@@ -355,7 +375,8 @@ def _row_review(
             reason = reason or (text_of(doc)[reasons[0].start_char :].strip() if reasons else None)
     participants = {value_of(s) for _, doc in record for s in spans_of(doc, "ROLE")}
     participants |= {a.text for a, doc in by_role.get("reviewer", []) if not spans_of(doc, "ROLE")}
-    progress = any(normalise_header(a.text) not in _NOTHING for a, _ in by_role.get("progress", []))
+    progress_cells = by_role.get("progress", [])
+    progress = any(normalise_header(a.text) not in _nothing() for a, _ in progress_cells)
     return Review(
         text=row_text,
         locator=str(portfolio.blocks[first.block].locator),

@@ -317,15 +317,16 @@ def test_reviews_are_dated(part) -> None:
     assert undated == []
 
 
-def test_the_held_back_marking_set_is_what_its_generator_writes(tmp_path):
-    """eval/marking/: committed files match a fresh run; every portfolio has all four
-    expected verdicts."""
+@pytest.mark.parametrize("folder", ["marking", "marking_dev"])
+def test_the_marking_sets_are_what_their_generators_write(tmp_path, folder):
+    """eval/marking/ (held back) and eval/marking_dev/: committed files match a fresh
+    run; every portfolio has all four expected verdicts."""
     import importlib.util
     import shutil
 
     import yaml
 
-    marking = EVAL_DIR.parent / "marking"
+    marking = EVAL_DIR.parent / folder
     copy = tmp_path / "marking"
     shutil.copytree(marking, copy)
     spec = importlib.util.spec_from_file_location("generate_marking", copy / "generate.py")

@@ -118,6 +118,7 @@ class Objective(BaseModel):
     vague: list[str] = Field(default_factory=list)
     hobby: list[str] = Field(default_factory=list)
     career: list[str] = Field(default_factory=list)
+    activities: list[str] = Field(default_factory=list, description="relevant activity ids")
     work_context: int = 0
     row_text: str | None = Field(default=None, description="the whole plan row, when in one")
 

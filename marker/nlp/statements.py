@@ -287,7 +287,10 @@ def goal_start(doc: Doc, start: int, end: int, in_prose: bool = True) -> int | N
         return start if measure_next or _action_at(doc, after) else None
     infinitive = language["infinitive"].match(text)
     if infinitive:  # "To reduce ...", "To be able to ...", "To become ..."
-        to_be = text[infinitive.end() :].lower().startswith("be ")
+        rest = text[infinitive.end() :].lower()
+        if rest.startswith(language["not_goals"]):
+            return None  # "To do that I need ...": a means, not a goal
+        to_be = rest.startswith("be ")
         return start if to_be or _action_at(doc, start + infinitive.end()) else None
     if in_prose and _is_order(doc, start, end):
         return start
@@ -355,6 +358,9 @@ def objective_value(doc: Doc, start: int, end: int) -> dict[str, Any]:
         ),
         "vague": [s.text for s in by_label.get("VAGUE", [])],
         "hobby": [s.text for s in by_label.get("HOBBY", [])],
+        "activities": [
+            value_of(s) for s in by_label.get("ACTIVITY", []) if "not relevant" not in flags_of(s)
+        ],
         "career": [s.text for s in by_label.get("CAREER", [])],
         "work_context": len(by_label.get("WORK", [])) + len(by_label.get("KPI", [])),
     }

@@ -36,9 +36,10 @@ _OBJECTIVE_SECTIONS = ("objective", "goal", "target", "aim")
 
 
 def _stated_objectives(portfolio: Portfolio, evidence: Evidence) -> list[Objective]:
-    """The objectives to mark. Where the learner has an objectives section, a goal said in
-    passing elsewhere with no KPI, target or date ("I would like to progress at some
-    point") is an aside, not a work objective; with no such section, every goal counts."""
+    """The objectives to mark. Where the learner has an objectives section, a goal said
+    elsewhere with no KPI or target is an aside ("I would like to progress at some point")
+    or a step of the plan ("I will shadow a planner every fortnight from July"), not a
+    work objective; with no such section, every goal counts."""
     blocks = portfolio.blocks
     in_section = [
         any(
@@ -50,11 +51,7 @@ def _stated_objectives(portfolio: Portfolio, evidence: Evidence) -> list[Objecti
     ]
     if not any(in_section):
         return list(evidence.objectives)
-    return [
-        o
-        for o in evidence.objectives
-        if in_section[o.block] or o.kpis or o.target or o.deadline or o.career
-    ]
+    return [o for o in evidence.objectives if in_section[o.block] or o.kpis or o.target or o.career]
 
 
 def facts_for(portfolio: Portfolio, evidence: Evidence, pack: Pack) -> Facts:

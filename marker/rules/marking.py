@@ -48,6 +48,7 @@ class ObjectiveResult(BaseModel):
     target: dict[str, Any] | None = None
     deadline: str | None = None
     career_goal: bool = False
+    learning: bool = False  # a learning objective (a course, shadowing...): no KPI needed
     smart: dict[str, bool | None]
     reasons: dict[str, Reason]
 

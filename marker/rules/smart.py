@@ -127,8 +127,11 @@ def assess(objective: Objective, rule: AchievableRule, start: dt.date | None) ->
         else (f"within {when}" if when else "no date or timescale"),
         text=when,
     )
+    learning = bool(objective.activities) and not kpis
     reasons["kpi_linked"] = Reason(
-        reason="linked to " + ", ".join(kpis) if kpis else "no organisational KPI named",
+        reason="linked to " + ", ".join(kpis)
+        if kpis
+        else ("a learning objective: no KPI needed" if learning else "no organisational KPI named"),
         text=", ".join(kpis) or None,
     )
     return ObjectiveResult(
@@ -139,6 +142,7 @@ def assess(objective: Objective, rule: AchievableRule, start: dt.date | None) ->
         target=objective.target,
         deadline=deadline,
         career_goal=is_career_goal(objective),
+        learning=learning,
         smart=smart,
         reasons=reasons,
     )
@@ -147,7 +151,7 @@ def assess(objective: Objective, rule: AchievableRule, start: dt.date | None) ->
 def passes(result: ObjectiveResult, test: str) -> bool:
     """One named test of an objective: a SMART criterion, `kpi_linked` or all of `smart`."""
     if test == "kpi_linked":
-        return bool(result.kpis)
+        return bool(result.kpis) or result.learning
     if test == "smart":
         return all(v is not False for v in result.smart.values()) and all(
             result.smart[c] for c in ("specific", "measurable", "relevant", "time_bound")

@@ -439,6 +439,21 @@ def test_people_and_things_in_passing_are_not_resources(text):
     assert spans(text, "RESOURCE") == []
 
 
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("My aim is to become a Repairs Planner in 2026.", "Repairs Planner"),
+        ("I would like to become a Sales Team Coach.", "Sales Team Coach"),
+    ],
+)
+def test_a_role_after_become_is_a_career_goal(text, found):
+    assert (found, "target_role") in spans(text, "CAREER")
+
+
+def test_becoming_a_better_listener_is_no_career_goal():
+    assert spans("I want to become a better listener.", "CAREER") == []
+
+
 def test_anything_in_a_resources_cell_is_a_resource():
     assert [v for _, v in spans("Mentor, scorecard", "RESOURCE", role="resources")] == [
         "mentor",

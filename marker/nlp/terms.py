@@ -8,8 +8,9 @@ synonyms match only as written (short abbreviations that are also words); a term
 `not_before` and `not_after` words stop a match ("complaints team" is not a KPI); a
 `generic` term ("course", "certificate") takes the "not relevant" flag of a term in its
 sentence that has it ("a food hygiene certificate"); a `when_supporting` term counts only
-where its vocabulary's `support_cues` say it is support, and after such a cue a phrase
-ending in one of its `tool_heads` is a term too ("using the troubleshooting guides").
+where one of its vocabulary's `cues` says it is support, and after such a cue a phrase
+ending in one of the vocabulary's `heads` is a term too, with the id `phrase_id`
+("using the troubleshooting guides", "to become a Repairs Planner").
 """
 
 from __future__ import annotations
@@ -66,8 +67,9 @@ class Vocabulary:
     match_on: str
     terms: tuple[Term, ...]
     spelling_tolerant: bool = False  # `spelling: tolerant`: misspelt words match too
-    support_cues: tuple[str, ...] = ()  # what `when_supporting` terms must follow
-    tool_heads: tuple[str, ...] = ()  # after a support cue, a phrase ending so is a term
+    cues: tuple[str, ...] = ()  # what `when_supporting` terms and `heads` phrases follow
+    heads: tuple[str, ...] = ()  # after a cue, a phrase ending in one of these is a term
+    phrase_id: str = "phrase"  # the term id of such a phrase
 
     def term(self, term_id: str) -> Term:
         return next(t for t in self.terms if t.id == term_id)
@@ -103,8 +105,9 @@ def vocabularies() -> dict[str, Vocabulary]:
             data.get("match_on", "lower"),
             terms,
             data.get("spelling") == "tolerant",
-            tuple(data.get("support_cues", ())),
-            tuple(data.get("tool_heads", ())),
+            tuple(data.get("cues", ())),
+            tuple(data.get("heads", ())),
+            data.get("phrase_id", "phrase"),
         )
     return found
 
@@ -131,9 +134,9 @@ class TermMatcher:
         self.seen: set[int] = set()  # orths already looked at
         self.misspelt: dict[int, int] = {}  # orth -> norm of the vocabulary word it stands for
         self.terms: dict[int, tuple[str, Term]] = {}
-        self.support: dict[str, re.Pattern[str]] = {}  # label -> its support cues
-        self.tools: dict[str, re.Pattern[str]] = {}  # label -> cue + phrase + tool head
-        self.tool_words: dict[str, set[int]] = {}  # label -> lower-case last words of its heads
+        self.support: dict[str, re.Pattern[str]] = {}  # label -> its cues
+        self.phrases: dict[str, tuple[re.Pattern[str], Term]] = {}  # label -> cue+phrase+head
+        self.head_words: dict[str, set[int]] = {}  # label -> lower-case last words of its heads
 
     def initialize(self, get_examples=None, nlp: Language | None = None) -> None:
         """Patterns are made here, once the lemmatizer's tables are loaded."""
@@ -163,20 +166,21 @@ class TermMatcher:
         self.speller = Speller(tolerant_words, lambda word: word in table or word in lemmas)
 
     def _add_support(self, vocabulary: Vocabulary) -> None:
-        if not vocabulary.support_cues:
+        if not vocabulary.cues:
             return
-        cues = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in vocabulary.support_cues)
+        cues = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in vocabulary.cues)
         self.support[vocabulary.label] = re.compile(rf"\b(?:{cues})\b", re.IGNORECASE)
-        if vocabulary.tool_heads:
-            heads = "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in vocabulary.tool_heads)
+        if vocabulary.heads:
+            heads = "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in vocabulary.heads)
             strings = self.nlp.vocab.strings
-            last_words = {strings.add(h.split()[-1].lower()) for h in vocabulary.tool_heads}
-            self.tool_words[vocabulary.label] = last_words
-            self.tools[vocabulary.label] = re.compile(
+            last_words = {strings.add(h.split()[-1].lower()) for h in vocabulary.heads}
+            self.head_words[vocabulary.label] = last_words
+            pattern = re.compile(
                 rf"\b(?:{cues})\s+(?:(?:the|my|our|a|an|their)\s+)?"
                 rf"(?P<phrase>(?:[\w'&-]+\s+){{0,3}}?(?:{heads}))\b",
                 re.IGNORECASE,
             )
+            self.phrases[vocabulary.label] = (pattern, Term(vocabulary.phrase_id, ()))
 
     def _supported(self, doc: Doc, label: str, start: int, end: int) -> bool:
         """A `when_supporting` term: in a resources cell, after a support cue in its
@@ -194,15 +198,16 @@ class TermMatcher:
         first = next(char for f, e, char, _ in sentences(doc) if f <= start < e)
         return bool(self.support[label].search(text, first, span.start_char))
 
-    def _tools(self, doc: Doc, label: str) -> list[tuple[int, int, Term, tuple[str, ...]]]:
-        """Tools named after a support cue: "using the troubleshooting guides"."""
+    def _phrases(self, doc: Doc, label: str) -> list[tuple[int, int, Term, tuple[str, ...]]]:
+        """Phrases ending in a head after a cue: "using the troubleshooting guides"."""
         hits: list[tuple[int, int, Term, tuple[str, ...]]] = []
-        if self.tool_words[label].isdisjoint(doc.to_array(LOWER).tolist()):
-            return hits  # most texts name no tool: the cheap look first
-        for match in self.tools[label].finditer(text_of(doc)):
+        if self.head_words[label].isdisjoint(doc.to_array(LOWER).tolist()):
+            return hits  # most texts have no head word: the cheap look first
+        pattern, term = self.phrases[label]
+        for match in pattern.finditer(text_of(doc)):
             span = doc.char_span(*match.span("phrase"), alignment_mode="expand")
             if span is not None:
-                hits.append((span.start, span.end, _TOOL, ()))
+                hits.append((span.start, span.end, term, ()))
         return hits
 
     def _respelt(self, doc: Doc) -> bool:
@@ -237,10 +242,10 @@ class TermMatcher:
             if term.info.get("when_supporting") and not self._supported(doc, label, start, end):
                 continue
             by_label.setdefault(label, []).append((start, end, term, term.flags + flags))
-        for label in self.tools:
-            tools = self._tools(doc, label)
-            if tools:
-                by_label.setdefault(label, []).extend(tools)
+        for label in self.phrases:
+            phrases = self._phrases(doc, label)
+            if phrases:
+                by_label.setdefault(label, []).extend(phrases)
         for label, hits in by_label.items():
             kept = _longest(hits)
             off_topic = {_sentence_of(doc, h[0]) for h in kept if "not relevant" in h[3]}
@@ -251,7 +256,6 @@ class TermMatcher:
         return doc
 
 
-_TOOL = Term("tool", ())  # a tool named by its phrase, not by a synonym
 _SUPPORT_WORDS = ("support", "help", "time")  # "mentor support", "coaching time"
 
 

@@ -198,10 +198,12 @@ class TermMatcher:
         first = next(char for f, e, char, _ in sentences(doc) if f <= start < e)
         return bool(self.support[label].search(text, first, span.start_char))
 
-    def _phrases(self, doc: Doc, label: str) -> list[tuple[int, int, Term, tuple[str, ...]]]:
+    def _phrases(
+        self, doc: Doc, label: str, words: set[int]
+    ) -> list[tuple[int, int, Term, tuple[str, ...]]]:
         """Phrases ending in a head after a cue: "using the troubleshooting guides"."""
         hits: list[tuple[int, int, Term, tuple[str, ...]]] = []
-        if self.head_words[label].isdisjoint(doc.to_array(LOWER).tolist()):
+        if self.head_words[label].isdisjoint(words):
             return hits  # most texts have no head word: the cheap look first
         pattern, term = self.phrases[label]
         for match in pattern.finditer(text_of(doc)):
@@ -242,8 +244,9 @@ class TermMatcher:
             if term.info.get("when_supporting") and not self._supported(doc, label, start, end):
                 continue
             by_label.setdefault(label, []).append((start, end, term, term.flags + flags))
+        words = set(doc.to_array(LOWER).tolist()) if self.phrases else set()
         for label in self.phrases:
-            phrases = self._phrases(doc, label)
+            phrases = self._phrases(doc, label, words)
             if phrases:
                 by_label.setdefault(label, []).extend(phrases)
         for label, hits in by_label.items():

@@ -111,7 +111,7 @@ def batch_run(kind: str, jobs: str, count: str) -> dict:
     from marker.rules.loader import load_pack
 
     loaded = load_pack()
-    pack = {"id": loaded.pack.id, "version": loaded.pack.version, "sha256": loaded.sha256}
+    pack = loaded.ref().model_dump()
     folder = CORPUS / kind
     folder.mkdir(parents=True, exist_ok=True)
     for path in generate(CORPUS, int(count), kinds=(kind,)):

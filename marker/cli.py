@@ -391,7 +391,7 @@ def batch(paths, out, fmt, jobs, resume, pack_id, db_url) -> None:
     loaded = _pack(pack_id)
     out_path = Path(out)
     fmt = fmt or {".csv": "csv", ".jsonl": "jsonl"}.get(out_path.suffix.lower(), "xlsx")
-    pack = {"id": loaded.pack.id, "version": loaded.pack.version, "sha256": loaded.sha256}
+    pack = loaded.ref().model_dump()
     terminal = sys.stderr.isatty()
 
     def show(text: str, bar: bool) -> None:

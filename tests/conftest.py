@@ -15,6 +15,25 @@ def fixture_files() -> list[Path]:
     return sorted(p for p in PORTFOLIOS.iterdir() if p.suffix in (".docx", ".xlsx"))
 
 
+def quiet_batch(folder: Path, out: Path, seconds: float):
+    """`marker batch` over a folder into a JSONL journal, two workers, nothing shown."""
+    from marker.batch import Workers, run_batch
+    from marker.rules.loader import load_pack
+
+    pack = load_pack().ref().model_dump()
+    return run_batch(
+        [str(folder)],
+        out,
+        fmt="jsonl",
+        jobs=2,
+        resume=False,
+        pack=pack,
+        show=lambda text, bar: None,
+        render=lambda records: [],
+        workers=Workers(2, pack["id"], seconds=seconds),
+    )
+
+
 @pytest.fixture
 def tmp_docx(tmp_path: Path):
     """Save a python-docx Document under tmp_path and return the path."""

@@ -7,17 +7,16 @@ import random
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from marker.batch import Workers, read_journal, run_batch
+from marker.batch import read_journal
 from marker.nlp.evidence import analyse
 from marker.nlp.pipeline import Context, process
 from marker.rules.engine import mark
 from marker.rules.examples import portfolio_of
 from marker.rules.loader import load_pack
 from marker.rules.model import Example
-from tests.conftest import fixture_files
+from tests.conftest import fixture_files, quiet_batch
 
 LOADED = load_pack()
-PACK = {"id": LOADED.pack.id, "version": LOADED.pack.version, "sha256": LOADED.sha256}
 MUTANTS = 300
 SEED = 20261122
 
@@ -52,17 +51,7 @@ def test_mutated_fixtures_each_give_exactly_one_result_or_one_error(tmp_path):
         (folder / name).write_bytes(_mutate(source.read_bytes(), rng))
         names.append(name)
     out = tmp_path / "grid.jsonl"
-    summary = run_batch(
-        [str(folder)],
-        out,
-        fmt="jsonl",
-        jobs=2,
-        resume=False,
-        pack=PACK,
-        show=lambda text, bar: None,
-        render=lambda records: [],
-        workers=Workers(2, PACK["id"], seconds=20.0),
-    )
+    summary = quiet_batch(folder, out, seconds=20.0)
     records = read_journal(out)
     assert sorted(r["file"] for r in records) == sorted(names)  # one each, none lost
     assert summary.marked + summary.errors == MUTANTS

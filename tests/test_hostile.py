@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from marker.batch import Workers, read_journal, run_batch
-from marker.rules.loader import load_pack
-from tests.conftest import fixture_files
+from marker.batch import read_journal
+from tests.conftest import fixture_files, quiet_batch
 from tests.hostile import CASES, SECRET, probe, write_corpus
 
 SECONDS = 2.0
@@ -39,20 +38,8 @@ def test_a_batch_over_the_corpus_and_the_fixtures_marks_every_good_file(corpus, 
     folder, expected = corpus
     for path in fixture_files():
         (folder / path.name).write_bytes(path.read_bytes())
-    loaded = load_pack()
-    pack = {"id": loaded.pack.id, "version": loaded.pack.version, "sha256": loaded.sha256}
     out = tmp_path / "grid.jsonl"
-    run_batch(
-        [str(folder)],
-        out,
-        fmt="jsonl",
-        jobs=2,
-        resume=False,
-        pack=pack,
-        show=lambda text, bar: None,
-        render=lambda records: [],
-        workers=Workers(2, pack["id"], seconds=30.0),
-    )
+    quiet_batch(folder, out, seconds=30.0)
     records = {r["file"]: r for r in read_journal(out)}
     expected = {n: c for n, c in expected.items() if c != "unsupported-type"}  # not searched
     assert len(records) == len(expected) + len(fixture_files())

@@ -70,6 +70,7 @@ class Vocabulary:
     cues: tuple[str, ...] = ()  # what `when_supporting` terms and `heads` phrases follow
     heads: tuple[str, ...] = ()  # after a cue, a phrase ending in one of these is a term
     phrase_id: str = "phrase"  # the term id of such a phrase
+    support_words: tuple[str, ...] = ()  # a `when_supporting` term naming one is support
 
     def term(self, term_id: str) -> Term:
         return next(t for t in self.terms if t.id == term_id)
@@ -108,6 +109,7 @@ def vocabularies() -> dict[str, Vocabulary]:
             tuple(data.get("cues", ())),
             tuple(data.get("heads", ())),
             data.get("phrase_id", "phrase"),
+            tuple(data.get("support_words", ())),
         )
     return found
 
@@ -135,6 +137,7 @@ class TermMatcher:
         self.misspelt: dict[int, int] = {}  # orth -> norm of the vocabulary word it stands for
         self.terms: dict[int, tuple[str, Term]] = {}
         self.support: dict[str, re.Pattern[str]] = {}  # label -> its cues
+        self.support_words: dict[str, tuple[str, ...]] = {}  # label -> its support words
         self.phrases: dict[str, tuple[re.Pattern[str], Term]] = {}  # label -> cue+phrase+head
         self.head_words: dict[str, set[int]] = {}  # label -> lower-case last words of its heads
 
@@ -170,6 +173,7 @@ class TermMatcher:
             return
         cues = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in vocabulary.cues)
         self.support[vocabulary.label] = re.compile(rf"\b(?:{cues})\b", re.IGNORECASE)
+        self.support_words[vocabulary.label] = vocabulary.support_words
         if vocabulary.heads:
             heads = "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in vocabulary.heads)
             strings = self.nlp.vocab.strings
@@ -191,9 +195,8 @@ class TermMatcher:
             return False
         text, span = text_of(doc), doc[start:end]
         named = text[span.start_char : span.end_char]
-        if any(word in named.lower() for word in _SUPPORT_WORDS) or self.support[label].search(
-            named
-        ):
+        words = self.support_words[label]
+        if any(word in named.lower() for word in words) or self.support[label].search(named):
             return True  # "mentor support", "access to call recordings"
         first = next(char for f, e, char, _ in sentences(doc) if f <= start < e)
         return bool(self.support[label].search(text, first, span.start_char))
@@ -257,9 +260,6 @@ class TermMatcher:
                     flags = (*flags, "not relevant")  # "a food hygiene certificate"
                 keep(Span(doc, start, end, label=label), term.id, flags)
         return doc
-
-
-_SUPPORT_WORDS = ("support", "help", "time")  # "mentor support", "coaching time"
 
 
 def _sentence_of(doc: Doc, token: int) -> int:

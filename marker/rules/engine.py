@@ -14,7 +14,6 @@ from marker.rules.marking import (
     FindingResult,
     Marking,
     MarkingPointResult,
-    PackRef,
     Verdict,
 )
 from marker.rules.model import Check, MarkingPoint, Pack
@@ -143,7 +142,7 @@ def mark(portfolio: Portfolio, evidence: Evidence, loaded: LoadedPack) -> Markin
     return Marking(
         file=portfolio.source,
         file_sha256=portfolio.sha256,
-        pack=PackRef(id=pack.id, version=pack.version, sha256=loaded.sha256),
+        pack=loaded.ref(),
         outcome="met" if all(p.verdict == "met" for p in points) else "not_yet_met",
         marking_points=points,
         objectives=[result for _, result in facts.objectives],

@@ -11,6 +11,7 @@ import yaml
 from pydantic import ValidationError
 
 from marker.resources import rules_dir
+from marker.rules.marking import PackRef
 from marker.rules.model import Pack
 
 DEFAULT_PACK = "contact-centre-pdp"
@@ -25,6 +26,10 @@ class LoadedPack:
     pack: Pack
     path: Path
     sha256: str
+
+    def ref(self) -> PackRef:
+        """Which pack marked a file: id, version and the hash of its exact text."""
+        return PackRef(id=self.pack.id, version=self.pack.version, sha256=self.sha256)
 
 
 def _where(data: object, location: tuple) -> str:

@@ -11,6 +11,7 @@ finishes, so an interrupted batch keeps what was done and `--resume` carries on.
 from __future__ import annotations
 
 import contextlib
+import gc
 import hashlib
 import json
 import multiprocessing as mp
@@ -111,6 +112,9 @@ def _worker(connection: Connection, pack_id: str, memory: int) -> None:
     from marker.nlp.pipeline import get_pipeline
 
     get_pipeline()  # once per worker, before the first file
+    # The pipeline's vocabularies and matchers live as long as the worker: kept out of
+    # the collector's full passes, which otherwise walk them again every few files.
+    gc.freeze()
     connection.send(("ready", None))
     while True:
         task = connection.recv()

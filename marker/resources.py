@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from functools import cache
 from pathlib import Path
+from typing import IO, Any
 
 import yaml
 
@@ -21,9 +22,19 @@ def rules_dir() -> Path:
     return installed if installed.is_dir() else _PACKAGE_DIR.parent / "rules"
 
 
+# libyaml's parser when PyYAML was built with it (its wheels are): a worker reads every
+# lexicon at start-up, and the pure-Python parser spends a fifth of a second on them.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def read_yaml(source: bytes | str | IO) -> Any:
+    """Parse YAML safely (plain data only), like `yaml.safe_load`."""
+    return yaml.load(source, Loader=_LOADER)
+
+
 @cache
 def lexicon(name: str) -> dict:
     """A lexicon file `rules/lexicons/<name>.yaml`, parsed."""
     path = rules_dir() / "lexicons" / f"{name}.yaml"
     with path.open(encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+        return read_yaml(handle)

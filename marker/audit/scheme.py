@@ -12,9 +12,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
-from marker.resources import rules_dir
+from marker.resources import read_yaml, rules_dir
 
 DEFAULT_PACK = "contact-centre-pdp"
 ENGINE = "engine"
@@ -73,7 +71,7 @@ def load_pack(pack_id: str = DEFAULT_PACK) -> Pack:
         raw = path.read_bytes()
     except OSError as error:
         raise PackNotFound(f"rule pack '{pack_id}' not found at {path}") from error
-    data = yaml.safe_load(raw)
+    data = read_yaml(raw)
     if not isinstance(data, dict) or not isinstance(data.get("marking_points"), list):
         raise PackNotFound(f"{path} is not a rule pack: no 'marking_points' list")
     points = {str(p["id"]): str(p.get("title", p["id"])) for p in data["marking_points"]}

@@ -10,7 +10,7 @@ from pathlib import Path
 import yaml
 from pydantic import ValidationError
 
-from marker.resources import rules_dir
+from marker.resources import read_yaml, rules_dir
 from marker.rules.marking import PackRef
 from marker.rules.model import Pack
 
@@ -68,7 +68,7 @@ def load_path(path: Path) -> LoadedPack:
     except OSError as error:
         raise PackError(f"{path}: cannot read the rule pack ({error.strerror})") from None
     try:
-        data = yaml.safe_load(raw)
+        data = read_yaml(raw)
     except yaml.YAMLError as error:
         raise PackError(f"{path}: not valid YAML: {error}") from None
     if not isinstance(data, dict):

@@ -39,15 +39,17 @@ class Task:
 
 @dataclass
 class Outcome:
-    """One file's result: a marking or an error record, with its stage timings."""
+    """One file's result, a marking or an error record as its journal line (made in the
+    worker: the parent only writes it), with its stage timings."""
 
-    record: dict[str, Any]
+    line: str
+    failed: bool = False
     seconds: dict[str, float] = field(default_factory=dict)
     words: int = 0
 
-    @property
-    def failed(self) -> bool:
-        return "error" in self.record
+    @classmethod
+    def error(cls, name: str, code: str, message: str) -> Outcome:
+        return cls(json.dumps(error_record(name, code, message), ensure_ascii=False), True)
 
 
 def find_files(paths: list[str]) -> list[Task]:
@@ -93,7 +95,7 @@ def _mark(task: Task, pack_id: str) -> Outcome:
     try:
         portfolio = parse_file(task.path)
     except PortfolioError as error:
-        return Outcome(error_record(task.name, error.code, error.message))
+        return Outcome.error(task.name, error.code, error.message)
     seconds["parse"] = time.perf_counter() - clock
     clock = time.perf_counter()
     evidence = analyse(portfolio)
@@ -102,9 +104,9 @@ def _mark(task: Task, pack_id: str) -> Outcome:
     marking = mark(portfolio, evidence, loaded).model_copy(update={"file": task.name})
     seconds["rules"] = time.perf_counter() - clock
     clock = time.perf_counter()
-    record = marking.model_dump(mode="json")
+    line = marking.model_dump_json()
     seconds["report"] = time.perf_counter() - clock
-    return Outcome(record, seconds, portfolio.word_count)
+    return Outcome(line, False, seconds, portfolio.word_count)
 
 
 def _worker(connection: Connection, pack_id: str, memory: int) -> None:
@@ -123,9 +125,9 @@ def _worker(connection: Connection, pack_id: str, memory: int) -> None:
         try:
             outcome = _mark(task, pack_id)
         except MemoryError:
-            outcome = Outcome(error_record(task.name, "too-large", _TOO_LARGE))
+            outcome = Outcome.error(task.name, "too-large", _TOO_LARGE)
         except Exception as error:  # a bug must cost one file, never the batch
-            outcome = Outcome(error_record(task.name, "internal-error", _internal(error)))
+            outcome = Outcome.error(task.name, "internal-error", _internal(error))
         connection.send(("done", outcome))
 
 
@@ -237,11 +239,11 @@ class Workers:
                 return None
             task = slot.task
             self._replace(slot)
-            return Outcome(error_record(task.name, "timeout", _TIMED_OUT))
+            return Outcome.error(task.name, "timeout", _TIMED_OUT)
         task = slot.task
         self.failed_starts += not slot.ready
         self._replace(slot)
-        return Outcome(error_record(task.name, "worker-died", _DIED)) if task else None
+        return Outcome.error(task.name, "worker-died", _DIED) if task else None
 
     def close(self) -> None:
         for slot in self.slots:
@@ -396,7 +398,7 @@ def run_batch(
             handle.write("\n")  # a crash cut the last line short: start clean after it
         try:
             for outcome in workers.run(tasks):
-                handle.write(json.dumps(outcome.record, ensure_ascii=False) + "\n")
+                handle.write(outcome.line + "\n")
                 handle.flush()
                 summary.outcomes.append(outcome)
                 summary.errors += outcome.failed
@@ -404,6 +406,8 @@ def run_batch(
                 progress.step(outcome)
         except KeyboardInterrupt:
             summary.interrupted = True
-    records = latest_per_file(read_journal(journal))
-    summary.written = [journal] if fmt == "jsonl" else render(records)
+    if fmt == "jsonl":
+        summary.written = [journal]
+    else:
+        summary.written = render(latest_per_file(read_journal(journal)))
     return summary

@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 
 from marker.nlp.dates import DateValue, find_dates
 from marker.nlp.pipeline import Context, process
-from marker.nlp.spans import kept, spans_of, text_of, value_of
+from marker.nlp.spans import kept, release, spans_of, text_of, value_of
 from marker.nlp.statements import action_direction, link_quantities, pick_deadline
 from marker.nlp.terms import vocabularies
 from marker.parse.columns import normalise_header
@@ -230,10 +230,14 @@ def analyse(portfolio: Portfolio) -> Evidence:
             continue
         objectives += [_objective(s, analysed, block.index) for s in analysed.labelled("OBJECTIVE")]
         reviews += [_review(s, analysed, block.index) for s in analysed.labelled("REVIEW")]
+        release(doc)
     for record in _records(portfolio, rows):
         row_objectives, row_review = _read_record(record, portfolio)
         objectives += row_objectives
         reviews += row_review
+    for row in rows.values():
+        for _, doc in row:
+            release(doc)
     return Evidence(
         source=portfolio.source,
         sha256=portfolio.sha256,

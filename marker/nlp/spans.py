@@ -68,6 +68,13 @@ def spans_of(doc: Doc, *labels: str) -> list[Span]:
     return [s for s, _, _ in kept(doc) if not labels or s.label_ in labels]
 
 
+def release(doc: Doc) -> None:
+    """Drop what was kept on a doc once it has been read. Its spans point back at it, and
+    that cycle would leave every doc to the garbage collector, whose passes then cost
+    a tenth of a worker's time."""
+    doc.user_data.clear()
+
+
 def text_of(doc: Doc) -> str:
     """The doc's text; `Doc.text` joins every token again on each call, so it is kept."""
     text = doc.user_data.get(_TEXT)

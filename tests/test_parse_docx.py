@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+import zipfile
+from pathlib import Path
 
 import docx
 import pytest
@@ -10,6 +13,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.shared import Pt
 
 from marker.parse import BlockKind, Part, PortfolioError, parse_file, parse_with_anchors
+from marker.parse.docx import read_document
 from tests import wordml
 
 
@@ -215,6 +219,42 @@ def test_headers_footers_and_comments_are_kept_apart(tmp_docx):
     comment = next(b for b in portfolio.blocks if b.part is Part.COMMENT)
     assert str(comment.locator) == "comment, paragraph 1"
     assert comment.heading_path == []
+    assert_readers_agree(tmp_docx(d))
+
+
+DOCX_FIXTURES = sorted((Path(__file__).parents[1] / "fixtures" / "portfolios").glob("*.docx"))
+
+
+def assert_readers_agree(path: Path) -> None:
+    """Marking reads the zip; annotating reads python-docx's tree: same portfolio."""
+    marked = parse_file(path)
+    annotated, _ = read_document(docx.Document(str(path)), marked.source, marked.sha256)
+    assert annotated == marked
+
+
+@pytest.mark.parametrize("path", DOCX_FIXTURES, ids=lambda p: p.name)
+def test_reading_the_zip_and_python_docx_give_the_same_portfolio(path):
+    assert_readers_agree(path)
+
+
+def test_a_package_without_core_properties_or_styles_is_read(tmp_docx):
+    d = docx.Document()
+    d.add_paragraph("Progress", style="Heading 1")
+    d.add_paragraph("I will reduce AHT.")
+    path = tmp_docx(d)
+    stripped = path.with_name("stripped.docx")
+    with zipfile.ZipFile(path) as source, zipfile.ZipFile(stripped, "w") as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename in ("docProps/core.xml", "word/styles.xml"):
+                continue
+            if item.filename.endswith(".rels"):  # drop the relationships to them
+                data = re.sub(rb"<Relationship [^>]*(core\.xml|styles\.xml)\"/>", b"", data)
+            target.writestr(item, data)
+    portfolio = parse_file(stripped)
+    assert portfolio.properties.author is None and portfolio.reference_date is None
+    assert [b.kind for b in portfolio.blocks] == [BlockKind.HEADING, BlockKind.PARAGRAPH]
+    assert_readers_agree(stripped)
 
 
 def test_core_properties_and_reference_date(tmp_docx):

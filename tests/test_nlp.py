@@ -556,3 +556,23 @@ def test_sentences_are_spacys_on_every_fixture_text(sentencizers):
 @given(st.lists(st.sampled_from([*"ab .!?…\"')(:;,\n1/।", "Mr.", "e.g.", " word"])).map("".join))
 def test_sentences_are_spacys_on_any_text(sentencizers, text):
     _same_sentences(sentencizers, text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from([*"ab .,\n-/", "  ", "AHT", "6:30", "e.g."])).map("".join),
+    st.integers(0, 40),
+    st.integers(0, 40),
+)
+def test_token_bounds_are_spacys_expanded_char_span(text, first, last):
+    """Spans are placed by `token_bounds`, which must widen offsets as spaCy does."""
+    from marker.nlp.pipeline import get_pipeline
+    from marker.nlp.spans import token_bounds
+
+    doc = get_pipeline().make_doc(text)
+    doc.user_data["marker_text"] = text
+    start, end = min(first, last), max(first, last)
+    if start == end:
+        end += 1
+    span = doc.char_span(start, end, alignment_mode="expand") if end <= len(text) else None
+    assert token_bounds(doc, start, end) == (None if span is None else (span.start, span.end))

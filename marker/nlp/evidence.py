@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 
 from marker.nlp.dates import DateValue, find_dates
 from marker.nlp.pipeline import Context, process
-from marker.nlp.spans import kept, release, spans_of, text_of, value_of
+from marker.nlp.spans import kept, release, spans_of, text_of
 from marker.nlp.statements import action_direction, link_quantities, pick_deadline
 from marker.nlp.terms import vocabularies
 from marker.parse.columns import normalise_header
@@ -164,10 +164,10 @@ def found_spans(doc: Doc, labels: Iterable[str] | None = None) -> list[Found]:
             text[s.start_char : s.end_char],
             s.start_char,
             s.end_char,
-            _json_value(value),
-            flags,
+            _json_value(s.value),
+            s.flags,
         )
-        for s, value, flags in kept(doc)
+        for s in kept(doc)
         if wanted is None or s.label_ in wanted
     ]
     return sorted(found, key=lambda f: (f.start, -f.end, f.label))
@@ -332,7 +332,7 @@ def _row_links(record: list[tuple[Analysed, Doc]], objective_doc: Doc) -> dict[s
     quantities = []
     deadline = None
     for analysed, doc in record:
-        kpis |= {value_of(s) for s in spans_of(doc, "KPI")}
+        kpis |= {s.value for s in spans_of(doc, "KPI")}
         if analysed.role in ("deadline", "date") and deadline is None:
             deadline = pick_deadline(doc, spans_of(doc, "DATE"))
         if analysed.role in ("target", "success_measure", "kpi", "baseline", "objective"):
@@ -340,9 +340,9 @@ def _row_links(record: list[tuple[Analysed, Doc]], objective_doc: Doc) -> dict[s
     baseline, target = link_quantities(quantities)
     for analysed, doc in record:
         if analysed.role == "baseline" and spans_of(doc, "QUANTITY"):
-            baseline = value_of(spans_of(doc, "QUANTITY")[0])
+            baseline = spans_of(doc, "QUANTITY")[0].value
     stated = spans_of(objective_doc, "OBJECTIVE")
-    own = value_of(stated[0]) if stated else {}
+    own = stated[0].value if stated else {}
     links: dict[str, Any] = {"kpis": sorted(kpis)}
     links["baseline"] = own.get("baseline") or baseline
     links["target"] = own.get("target") or target
@@ -368,17 +368,17 @@ def _row_review(
     if not dated or not any(by_role.get(role) for role in content_roles):
         return None
     first, first_doc = dated[0]
-    date = value_of(spans_of(first_doc, "DATE")[0])
+    date = spans_of(first_doc, "DATE")[0].value
     adjustments = []
     reason = None
     for analysed, doc in by_role.get("adjustment", []):
         if not _says_nothing(analysed.text, doc):
             spans = spans_of(doc, "ADJUSTMENT")
-            kind = value_of(spans[0]) if spans else "plan_changed"
+            kind = spans[0].value if spans else "plan_changed"
             adjustments.append({"kind": kind, "text": analysed.text})
             reasons = spans_of(doc, "REASON")
             reason = reason or (text_of(doc)[reasons[0].start_char :].strip() if reasons else None)
-    participants = {value_of(s) for _, doc in record for s in spans_of(doc, "ROLE")}
+    participants = {s.value for _, doc in record for s in spans_of(doc, "ROLE")}
     participants |= {a.text for a, doc in by_role.get("reviewer", []) if not spans_of(doc, "ROLE")}
     progress_cells = by_role.get("progress", [])
     progress = any(normalise_header(a.text) not in _nothing() for a, _ in progress_cells)

@@ -19,19 +19,18 @@ from functools import cache
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from marker.nlp import lemmas, sentencizer  # noqa: F401  (register their factories)
 from marker.nlp.dates import DateValue, find_dates
 from marker.nlp.measures import find_durations, find_frequencies, find_quantities
 from marker.nlp.spans import (
+    Mark,
     add_span,
-    flags_of,
     sentence_at,
     sentences,
     spans_of,
     text_of,
-    value_of,
 )
 from marker.nlp.statements import find_objectives, find_reviews
 from marker.nlp.terms import TermMatcher
@@ -103,7 +102,7 @@ _QUALIFIED = re.compile(
 )
 
 
-def _kpi_nearby(doc: Doc, kpis: list[Span], start: int, needs: str) -> bool:
+def _kpi_nearby(doc: Doc, kpis: list[Mark], start: int, needs: str) -> bool:
     """A clock-like or bare number is a metric only beside a KPI: in the same sentence
     or the one before ("My AHT is 7:15. I will bring it down to 6:30")."""
     bounds = sentences(doc)
@@ -114,7 +113,7 @@ def _kpi_nearby(doc: Doc, kpis: list[Span], start: int, needs: str) -> bool:
     return any(
         kpi.start >= first
         and kpi.end <= end
-        and (needs != _TIME_KPI_MEASURE or _TIME_KPI_MEASURE in flags_of(kpi))
+        and (needs != _TIME_KPI_MEASURE or _TIME_KPI_MEASURE in kpi.flags)
         for kpi in kpis
     )
 
@@ -162,6 +161,6 @@ def process(texts: Iterable[tuple[str, Context]], batch_size: int = 256) -> Iter
     yield from nlp.pipe(docs, batch_size=batch_size)
 
 
-def date_value(span: Span) -> DateValue | None:
-    value = value_of(span)
+def date_value(span: Mark) -> DateValue | None:
+    value = span.value
     return value if isinstance(value, DateValue) else None

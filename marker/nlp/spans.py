@@ -1,10 +1,11 @@
 """Labelled spans on a Doc with a normalised value and flags each, and its sentences.
 
-Components add spans through `add_span`; they are kept in a plain list in
+Components add spans through `add_span` (by characters) or `keep` (by tokens). A span is
+a `Mark`, not a spaCy Span: building a Span makes three Token objects, and the
+components keep hundreds of spans per portfolio. Marks are kept in plain lists in
 `doc.user_data` (a SpanGroup costs more to make than the rest of a short doc's
-analysis, and builds new Span objects on every read). Values live there too, keyed by
-(label, start, end): spaCy's span extensions are keyed by offsets alone, so a KPI and a
-WORK term on the same words would share one value.
+analysis), in the order added and by label; each carries its own value, so a KPI and a
+WORK term on the same words keep theirs apart.
 """
 
 from __future__ import annotations
@@ -13,59 +14,108 @@ from bisect import bisect_right
 from typing import Any
 
 import numpy as np
-from spacy.attrs import IDX, LENGTH, SENT_START
-from spacy.tokens import Doc, Span
+from spacy.attrs import IDX, LENGTH, SENT_START, SPACY
+from spacy.tokens import Doc
 
-_VALUES = "marker_values"
 _LIST = "marker_spans"
 _BY_LABEL = "marker_spans_by_label"
+_OFFSETS = "marker_token_offsets"
 _SENTENCES = "marker_sentences"
 _TEXT = "marker_text"
 
 
-def _key(span: Span) -> tuple[str, int, int]:
-    return (span.label_, span.start_char, span.end_char)
+class Mark:
+    """Tokens `start`..`end` of a doc (characters `start_char`..`end_char`) with a label,
+    a value and flags: the attributes of a spaCy Span that the components read."""
+
+    __slots__ = ("doc", "end", "end_char", "flags", "label_", "start", "start_char", "value")
+
+    def __init__(
+        self,
+        doc: Doc,
+        label: str,
+        tokens: tuple[int, int],
+        chars: tuple[int, int],
+        value: Any = None,
+        flags: tuple[str, ...] = (),
+    ) -> None:
+        self.doc, self.label_, self.value, self.flags = doc, label, value, flags
+        self.start, self.end = tokens
+        self.start_char, self.end_char = chars
+
+    @property
+    def text(self) -> str:
+        return text_of(self.doc)[self.start_char : self.end_char]
+
+    def __repr__(self) -> str:
+        return f"Mark({self.label_}, {self.text!r}, {self.value!r}, {self.flags!r})"
 
 
-def value_of(span: Span) -> Any:
-    return span.doc.user_data.get(_VALUES, {}).get(_key(span), (None, ()))[0]
+def _offsets(doc: Doc) -> tuple[list[int], list[int], list[int]]:
+    """Each token's first character, end, and end with its trailing space; computed once."""
+    cached = doc.user_data.get(_OFFSETS)
+    if cached is None:
+        array = doc.to_array([IDX, LENGTH, SPACY]).astype(np.int64)
+        ends = array[:, 0] + array[:, 1]
+        cached = (array[:, 0].tolist(), ends.tolist(), (ends + array[:, 2]).tolist())
+        doc.user_data[_OFFSETS] = cached
+    return cached
 
 
-def flags_of(span: Span) -> tuple[str, ...]:
-    return span.doc.user_data.get(_VALUES, {}).get(_key(span), (None, ()))[1]
+def token_chars(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """The characters of tokens `start`..`end` (end > start), without trailing space."""
+    starts, ends, _ = _offsets(doc)
+    return starts[start], ends[end - 1]
 
 
-def keep(span: Span, value: Any = None, flags: tuple[str, ...] = ()) -> None:
-    """Record a span made by a component, with its value."""
-    flags = tuple(flags)
-    user_data = span.doc.user_data
-    user_data.setdefault(_VALUES, {})[_key(span)] = (value, flags)
-    user_data.setdefault(_LIST, []).append((span, value, flags))
-    user_data.setdefault(_BY_LABEL, {}).setdefault(span.label_, []).append(span)
+def keep(
+    doc: Doc, label: str, start: int, end: int, value: Any = None, flags: tuple[str, ...] = ()
+) -> Mark:
+    """Record tokens `start`..`end` (end > start) under a label, with a value."""
+    mark = Mark(doc, label, (start, end), token_chars(doc, start, end), value, tuple(flags))
+    doc.user_data.setdefault(_LIST, []).append(mark)
+    doc.user_data.setdefault(_BY_LABEL, {}).setdefault(label, []).append(mark)
+    return mark
 
 
-def kept(doc: Doc) -> list[tuple[Span, Any, tuple[str, ...]]]:
-    """Every span with its value and flags, in the order added."""
+def kept(doc: Doc) -> list[Mark]:
+    """Every span, in the order added."""
     return doc.user_data.get(_LIST, [])
+
+
+def token_bounds(doc: Doc, start_char: int, end_char: int) -> tuple[int, int] | None:
+    """The tokens covering characters `start_char`..`end_char`, as spaCy's
+    `char_span(..., alignment_mode="expand")` finds them; None where it finds none."""
+    starts, ends, ends_with_space = _offsets(doc)
+    if not 0 <= start_char < end_char <= len(text_of(doc)):
+        return None
+    first = bisect_right(starts, start_char) - 1
+    last = bisect_right(starts, end_char - 1) - 1
+    if first < 0 or start_char >= ends_with_space[first] or end_char - 1 >= ends_with_space[last]:
+        return None
+    if start_char == ends[first]:
+        first += 1  # trailing whitespace is not part of the token before it
+    return first, last + 1
 
 
 def add_span(
     doc: Doc, start: int, end: int, label: str, value: Any = None, flags: tuple[str, ...] = ()
-) -> Span | None:
+) -> Mark | None:
     """Add a span by character offsets, widened to whole tokens; None if it cannot align."""
-    span = doc.char_span(start, end, label=label, alignment_mode="expand")
-    # the doc's text, not `span.text`, which builds a Token for every word in the span
-    if span is None or not text_of(doc)[span.start_char : span.end_char].strip():
+    tokens = token_bounds(doc, start, end)
+    if tokens is None or tokens[0] >= tokens[1]:
         return None
-    keep(span, value, flags)
-    return span
+    start_char, end_char = token_chars(doc, *tokens)
+    if not text_of(doc)[start_char:end_char].strip():
+        return None
+    return keep(doc, label, *tokens, value, flags)
 
 
-def spans_of(doc: Doc, *labels: str) -> list[Span]:
+def spans_of(doc: Doc, *labels: str) -> list[Mark]:
     """The spans with these labels (all spans when none are named), in the order added."""
     if len(labels) == 1:  # the components ask for one label at a time, many times over
         return doc.user_data.get(_BY_LABEL, {}).get(labels[0], [])
-    return [s for s, _, _ in kept(doc) if not labels or s.label_ in labels]
+    return [s for s in kept(doc) if not labels or s.label_ in labels]
 
 
 def release(doc: Doc) -> None:

@@ -15,10 +15,10 @@ from functools import cache
 from typing import Any
 
 from spacy.attrs import LEMMA
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from marker.nlp.scan import lowered
-from marker.nlp.spans import flags_of, sentences, spans_of, text_of, value_of
+from marker.nlp.spans import Mark, sentences, spans_of, text_of, token_bounds
 from marker.resources import lexicon
 
 _LEADER = re.compile(r"^\s*(?:[•◦▪●○■□➢➤✓✔\-*–]|\(?\d{1,2}[.)]|\(?[a-h][.)])\s+")
@@ -142,13 +142,11 @@ def _first_action(doc: Doc, start: int, end: int) -> str | None:
     """The goal's first verb that moves a metric ("use the KB to reduce AHT" is about
     reducing; "understand the role" names no action)."""
     verbs = _objective_language()["verbs"]
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None:
+    tokens = token_bounds(doc, start, end)
+    if tokens is None:
         return None
     strings = doc.vocab.strings
-    lemmas = (
-        strings[lemma].lower() for lemma in doc.to_array(LEMMA)[span.start : span.end].tolist()
-    )
+    lemmas = (strings[lemma].lower() for lemma in doc.to_array(LEMMA)[slice(*tokens)].tolist())
     return next((lemma for lemma in lemmas if verbs.get(lemma)), None)
 
 
@@ -159,10 +157,10 @@ def _action_at(doc: Doc, start: int, gerund: bool = False) -> str | None:
     word = text_of(doc)[start : start + 24].split(" ", 1)[0].lower()
     if word not in verbs and not (gerund and word.endswith("ing")):
         return None  # cheap test first: most sentences start with no verb at all
-    span = doc.char_span(start, start + 1, alignment_mode="expand")
-    if span is None:
+    tokens = token_bounds(doc, start, start + 1)
+    if tokens is None or tokens[0] >= tokens[1]:
         return None
-    token = span[0]
+    token = doc[tokens[0]]
     # "lower" is its own verb, though the lookup table gives the adjective's lemma "low"
     lemma = token.lower_ if token.lower_ in verbs else token.lemma_.lower()
     following = token.nbor().lower_ if token.i + 1 < len(doc) else ""
@@ -233,7 +231,7 @@ def _has_deadline(doc: Doc, start: int, end: int, timescale: bool = True) -> boo
     text = text_of(doc)
     for span in _inside(spans_of(doc, "DATE"), start, end):
         before = text[max(start, span.start_char - 20) : span.start_char]
-        if "past" not in flags_of(span) and _DEADLINE_CUE.search(before):
+        if "past" not in span.flags and _DEADLINE_CUE.search(before):
             return True
     return timescale and any(
         _TIMESCALE.match(span.text) for span in _inside(spans_of(doc, "DURATION"), start, end)
@@ -333,46 +331,46 @@ def find_objectives(
     return found
 
 
-def _inside(spans: list[Span], start: int, end: int) -> list[Span]:
+def _inside(spans: list[Mark], start: int, end: int) -> list[Mark]:
     return [s for s in spans if s.start_char >= start and s.end_char <= end]
 
 
 def objective_value(doc: Doc, start: int, end: int) -> dict[str, Any]:
     """Link the KPI, baseline, target, deadline and action of one objective."""
     spans = _inside(spans_of(doc), start, end)
-    by_label: dict[str, list[Span]] = {}
+    by_label: dict[str, list[Mark]] = {}
     for span in spans:
         by_label.setdefault(span.label_, []).append(span)
     action = _first_action(doc, start, end)
     baseline, target = link_quantities(by_label.get("QUANTITY", []))
     deadline = pick_deadline(doc, by_label.get("DATE", []))
     return {
-        "kpis": sorted({value_of(s) for s in by_label.get("KPI", [])}),
+        "kpis": sorted({s.value for s in by_label.get("KPI", [])}),
         "action": action,
         "direction": action_direction(action),
         "baseline": baseline,
         "target": target,
         "deadline": deadline,
         "timescale": next(
-            (value_of(s) for s in by_label.get("DURATION", []) if _TIMESCALE.match(s.text)), None
+            (s.value for s in by_label.get("DURATION", []) if _TIMESCALE.match(s.text)), None
         ),
         "vague": [s.text for s in by_label.get("VAGUE", [])],
         "hobby": [s.text for s in by_label.get("HOBBY", [])],
         "activities": [
-            value_of(s) for s in by_label.get("ACTIVITY", []) if "not relevant" not in flags_of(s)
+            s.value for s in by_label.get("ACTIVITY", []) if "not relevant" not in s.flags
         ],
         "career": [s.text for s in by_label.get("CAREER", [])],
         "work_context": len(by_label.get("WORK", [])) + len(by_label.get("KPI", [])),
     }
 
 
-def link_quantities(quantities: list[Span]) -> tuple[dict | None, dict | None]:
+def link_quantities(quantities: list[Mark]) -> tuple[dict | None, dict | None]:
     """Baseline and target from the metric values of one objective or row."""
     for span in quantities:
-        value = value_of(span)
+        value = span.value
         if isinstance(value, dict) and "from" in value:
             return value["from"], value["to"]
-    singles = [value_of(s) for s in quantities if isinstance(value_of(s), dict)]
+    singles = [s.value for s in quantities if isinstance(s.value, dict)]
     if not singles:
         return None, None
     if len(singles) >= 2 and singles[0].get("comparator") is None:
@@ -387,10 +385,10 @@ _DEADLINE_CUE = re.compile(
 )
 
 
-def pick_deadline(doc: Doc, dates: list[Span]) -> dict | None:
+def pick_deadline(doc: Doc, dates: list[Mark]) -> dict | None:
     """The date an objective is due: one after "by"/"before", else the last one; never
     one that names a past period ("last year")."""
-    dates = [d for d in dates if "past" not in flags_of(d)]
+    dates = [d for d in dates if "past" not in d.flags]
     if not dates:
         return None
     cued = [
@@ -399,7 +397,7 @@ def pick_deadline(doc: Doc, dates: list[Span]) -> dict | None:
         if _DEADLINE_CUE.search(text_of(doc)[max(0, d.start_char - 20) : d.start_char])
     ]
     chosen = (cued or dates)[-1]
-    value = value_of(chosen)
+    value = chosen.value
     if value is None:
         return None
     return {
@@ -439,7 +437,7 @@ def find_reviews(doc: Doc, role: str | None, review_section: bool) -> list[tuple
                 role is None and _DEADLINE_CUE.search(text_of(doc)[s_start : dated[0].start_char])
             )
         )
-        names_review = any(value_of(w) != "progress" for w in _inside(words, s_start, s_end))
+        names_review = any(w.value != "progress" for w in _inside(words, s_start, s_end))
         if dated and (opens_dated or names_review or progress_cell):
             entries.append([s_start, s_end, dated[0].start_char - s_start <= _HEADED])
         elif entries:
@@ -455,7 +453,7 @@ def find_reviews(doc: Doc, role: str | None, review_section: bool) -> list[tuple
     return found
 
 
-def _planned(doc: Doc, word: Span) -> bool:
+def _planned(doc: Doc, word: Mark) -> bool:
     """ "Next review: 22/07", "Review due w/c 8/12" plan a review; they do not record one."""
     text = text_of(doc)
     before = text[max(0, word.start_char - 12) : word.start_char].lower()
@@ -467,22 +465,22 @@ def _planned(doc: Doc, word: Span) -> bool:
 
 def review_value(doc: Doc, start: int, end: int) -> dict[str, Any]:
     spans = _inside(spans_of(doc), start, end)
-    labels: dict[str, list[Span]] = {}
+    labels: dict[str, list[Mark]] = {}
     for span in spans:
         labels.setdefault(span.label_, []).append(span)
-    date = value_of(labels["DATE"][0]) if labels.get("DATE") else None
+    date = labels["DATE"][0].value if labels.get("DATE") else None
     adjustments = labels.get("ADJUSTMENT", [])
     reasons = labels.get("REASON", [])
     return {
         "date": date.start.isoformat() if date else None,
-        "participants": sorted({value_of(s) for s in labels.get("ROLE", [])}),
+        "participants": sorted({s.value for s in labels.get("ROLE", [])}),
         "progress": bool(labels.get("QUANTITY") or labels.get("KPI") or _has_progress_word(labels)),
-        "adjustment": [{"kind": value_of(s), "text": s.text} for s in adjustments],
+        "adjustment": [{"kind": s.value, "text": s.text} for s in adjustments],
         "reason": text_of(doc)[reasons[0].start_char : end].strip()
         if adjustments and reasons
         else None,
     }
 
 
-def _has_progress_word(labels: dict[str, list[Span]]) -> bool:
-    return any(value_of(s) == "progress" for s in labels.get("REVIEW_WORD", []))
+def _has_progress_word(labels: dict[str, list[Mark]]) -> bool:
+    return any(s.value == "progress" for s in labels.get("REVIEW_WORD", []))

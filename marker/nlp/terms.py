@@ -24,13 +24,16 @@ from typing import Any
 from spacy.attrs import LOWER, NORM, ORTH
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.strings import get_string_id
+from spacy.tokens import Doc
 
-from marker.nlp.spans import keep, sentences, text_of
+from marker.nlp.spans import keep, sentences, text_of, token_bounds, token_chars
 from marker.nlp.spelling import Speller
 from marker.resources import lexicon, rules_dir
 
-_DETERMINERS = {"my", "a", "an", "the", "our", "his", "her", "their", "your"}
+_DETERMINER_IDS = frozenset(
+    map(get_string_id, ("my", "a", "an", "the", "our", "his", "her", "their", "your"))
+)
 
 
 @dataclass(frozen=True)
@@ -42,14 +45,24 @@ class Term:
     not_after: frozenset[str] = frozenset()  # "review with my mentor": a person, not support
     info: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
 
-    def fits(self, doc: Doc, start: int, end: int) -> bool:
+    def fits(self, lowers: list[int], start: int, end: int) -> bool:
+        """Whether the words around a match allow it; `lowers` are the doc's LOWER ids
+        (compared as ids: a Token per look costs more than the matching)."""
         if not (self.not_before or self.not_after):
             return True
-        after = doc[end].lower_ if end < len(doc) else ""
-        while start > 0 and doc[start - 1].lower_ in _DETERMINERS:
+        not_before, not_after = self._word_ids
+        after = lowers[end] if end < len(lowers) else None
+        while start > 0 and lowers[start - 1] in _DETERMINER_IDS:
             start -= 1  # "with my mentor": the word before "my" decides
-        before = doc[start - 1].lower_ if start > 0 else ""
-        return after not in self.not_before and before not in self.not_after
+        before = lowers[start - 1] if start > 0 else None
+        return after not in not_before and before not in not_after
+
+    @cached_property
+    def _word_ids(self) -> tuple[frozenset[int], frozenset[int]]:
+        return (
+            frozenset(map(get_string_id, self.not_before)),
+            frozenset(map(get_string_id, self.not_after)),
+        )
 
     @cached_property
     def flags(self) -> tuple[str, ...]:
@@ -193,13 +206,14 @@ class TermMatcher:
             return True
         if label not in self.support:
             return False
-        text, span = text_of(doc), doc[start:end]
-        named = text[span.start_char : span.end_char]
+        text = text_of(doc)
+        start_char, end_char = token_chars(doc, start, end)
+        named = text[start_char:end_char]
         words = self.support_words[label]
         if any(word in named.lower() for word in words) or self.support[label].search(named):
             return True  # "mentor support", "access to call recordings"
         first = next(char for f, e, char, _ in sentences(doc) if f <= start < e)
-        return bool(self.support[label].search(text, first, span.start_char))
+        return bool(self.support[label].search(text, first, start_char))
 
     def _phrases(
         self, doc: Doc, label: str, words: set[int]
@@ -210,9 +224,9 @@ class TermMatcher:
             return hits  # most texts have no head word: the cheap look first
         pattern, term = self.phrases[label]
         for match in pattern.finditer(text_of(doc)):
-            span = doc.char_span(*match.span("phrase"), alignment_mode="expand")
-            if span is not None:
-                hits.append((span.start, span.end, term, ()))
+            tokens = token_bounds(doc, *match.span("phrase"))
+            if tokens is not None and tokens[0] < tokens[1]:
+                hits.append((*tokens, term, ()))
         return hits
 
     def _respelt(self, doc: Doc) -> bool:
@@ -240,14 +254,15 @@ class TermMatcher:
         matches = [(m, ()) for matcher in self.matchers.values() for m in matcher(doc)]
         if self._respelt(doc):
             matches += [(m, ("misspelt",)) for m in self.tolerant(doc)]
+        lowers = doc.to_array(LOWER).tolist()
         for (key, start, end), flags in matches:
             label, term = self.terms[key]
-            if not term.fits(doc, start, end):
+            if not term.fits(lowers, start, end):
                 continue
             if term.info.get("when_supporting") and not self._supported(doc, label, start, end):
                 continue
             by_label.setdefault(label, []).append((start, end, term, term.flags + flags))
-        words = set(doc.to_array(LOWER).tolist()) if self.phrases else set()
+        words = set(lowers) if self.phrases else set()
         for label in self.phrases:
             phrases = self._phrases(doc, label, words)
             if phrases:
@@ -258,7 +273,7 @@ class TermMatcher:
             for start, end, term, flags in kept:
                 if term.info.get("generic") and _sentence_of(doc, start) in off_topic:
                     flags = (*flags, "not relevant")  # "a food hygiene certificate"
-                keep(Span(doc, start, end, label=label), term.id, flags)
+                keep(doc, label, start, end, term.id, flags)
         return doc
 
 

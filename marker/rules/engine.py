@@ -7,10 +7,11 @@ import datetime as dt
 from marker.nlp.evidence import Evidence, Objective
 from marker.parse.model import Portfolio
 from marker.rules.checks import KINDS, Result
-from marker.rules.facts import Facts
+from marker.rules.facts import Facts, Item
 from marker.rules.loader import LoadedPack
 from marker.rules.marking import (
     CheckOutcome,
+    Citation,
     FindingResult,
     Marking,
     MarkingPointResult,
@@ -76,7 +77,8 @@ def _verdict(
 
 
 def _mark_point(point: MarkingPoint, facts: Facts, pack: Pack) -> MarkingPointResult:
-    outcomes, feedback, citations = [], [], []
+    outcomes, feedback = [], []
+    citations: dict[Citation, None] = {}  # in order, without repeats
     total = weighted = 0.0
     passed: dict[str, bool] = {}
     scores: dict[str, float] = {}
@@ -85,7 +87,7 @@ def _mark_point(point: MarkingPoint, facts: Facts, pack: Pack) -> MarkingPointRe
         passed[check.id], scores[check.id] = result.passed, result.score
         total += check.weight
         weighted += check.weight * result.score
-        evidence = list(dict.fromkeys(i.citation() for i in result.evidence))[:MAX_CITATIONS]
+        evidence = _cite(result.evidence)
         outcomes.append(
             CheckOutcome(
                 id=check.id,
@@ -99,7 +101,7 @@ def _mark_point(point: MarkingPoint, facts: Facts, pack: Pack) -> MarkingPointRe
         if not result.passed:
             feedback.append(check.feedback.failed)
             feedback += result.feedback
-        citations += [c for c in evidence if c not in citations]
+        citations.update(dict.fromkeys(evidence))
     score = round(weighted / total, 3)
     if not feedback:
         feedback = [c.feedback.passed for c in point.checks]
@@ -108,10 +110,25 @@ def _mark_point(point: MarkingPoint, facts: Facts, pack: Pack) -> MarkingPointRe
         title=point.title,
         verdict=_verdict(point, score, passed, scores),
         score=score,
-        evidence=citations[:MAX_CITATIONS],
+        evidence=list(citations)[:MAX_CITATIONS],
         feedback=feedback,
         checks=outcomes,
     )
+
+
+def _cite(items: list[Item]) -> list[Citation]:
+    """The first distinct citations of a check's evidence; many items share a text (a
+    cell with three spans), so each text is quoted once."""
+    cited: dict[Citation, None] = {}
+    looked: set[tuple[str, str]] = set()
+    for item in items:
+        if (item.text, item.locator) in looked:
+            continue
+        looked.add((item.text, item.locator))
+        cited[item.citation()] = None
+        if len(cited) == MAX_CITATIONS:
+            break
+    return list(cited)
 
 
 def _with_detail(message: str, result: Result) -> str:

@@ -14,7 +14,6 @@ from marker.parse.docx import read_docx
 from marker.parse.errors import PortfolioError
 from marker.parse.model import Block, BlockKind, Cell, Locator, Part, Portfolio
 from marker.parse.preflight import preflight
-from marker.parse.xlsx import read_xlsx
 
 SUFFIXES = {".docx": "docx", ".xlsx": "xlsx"}
 
@@ -59,6 +58,8 @@ def parse_with_anchors(path: Path | str) -> tuple[Portfolio, dict]:
     try:
         if kind == "docx":
             return read_docx(path, source, sha256)
+        from marker.parse.xlsx import read_xlsx  # openpyxl takes a tenth of a second to load
+
         return read_xlsx(path, source, sha256), {}
     except (
         zipfile.BadZipFile,

@@ -576,3 +576,18 @@ def test_token_bounds_are_spacys_expanded_char_span(text, first, last):
         end += 1
     span = doc.char_span(start, end, alignment_mode="expand") if end <= len(text) else None
     assert token_bounds(doc, start, end) == (None if span is None else (span.start, span.end))
+
+
+def test_counted_terms_are_counted_in_objectives_and_shown_only_when_asked():
+    from marker.nlp.evidence import KEPT_LABELS
+
+    text = "I will improve customer satisfaction on calls by 31/03/2026. Our customers are kind."
+    assert spans(text, "WORK") == [
+        ("customer", "customer"),
+        ("calls", "channel"),
+        ("customers", "customer"),
+    ]
+    (doc,) = process([(text, Context(reference_date=REFERENCE))])
+    assert "WORK" not in KEPT_LABELS and "WORK" in {s.label for s in found_spans(doc)}
+    (objective,) = found_spans(doc, ["OBJECTIVE"])
+    assert objective.value["work_context"] == 3  # the KPI and two work words in the goal

@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 
 from marker.nlp.dates import DateValue, find_dates
 from marker.nlp.pipeline import Context, process
-from marker.nlp.spans import kept, release, spans_of, text_of
+from marker.nlp.spans import kept, noted, release, spans_of, text_of
 from marker.nlp.statements import action_direction, link_quantities, pick_deadline
 from marker.nlp.terms import vocabularies
 from marker.parse.columns import normalise_header
@@ -37,14 +37,12 @@ MAIN_LABELS = (
     "ACTIVITY",
     "RESOURCE",
 )
-# WORK terms (thousands in a portfolio) serve the NLP stage itself: they make an objective
-# relevant to the job. The evidence keeps every other label.
-NLP_ONLY_LABELS = ("WORK",)
 
 
 def _kept_labels() -> tuple[str, ...]:
-    labels = {v.label for v in vocabularies().values()} | set(MAIN_LABELS)
-    return tuple(sorted(labels - set(NLP_ONLY_LABELS)))
+    """What the evidence keeps: every label but counted vocabularies' (WORK)."""
+    labels = {v.label for v in vocabularies().values() if not v.counted} | set(MAIN_LABELS)
+    return tuple(sorted(labels))
 
 
 _REVIEW_HEADINGS = (
@@ -156,6 +154,8 @@ def _json_value(value: Any) -> Any:
 
 
 def found_spans(doc: Doc, labels: Iterable[str] | None = None) -> list[Found]:
+    """The spans with these labels, in text order; with no labels, every span, counted
+    terms (WORK) included."""
     wanted = set(labels) if labels else None
     text = text_of(doc)
     found = [
@@ -169,6 +169,11 @@ def found_spans(doc: Doc, labels: Iterable[str] | None = None) -> list[Found]:
         )
         for s in kept(doc)
         if wanted is None or s.label_ in wanted
+    ]
+    found += [
+        Found(label, text[start:end], start, end, value, ())
+        for label, start, end, value in noted(doc)
+        if wanted is None or label in wanted
     ]
     return sorted(found, key=lambda f: (f.start, -f.end, f.label))
 

@@ -18,6 +18,7 @@ from spacy.attrs import IDX, LENGTH, SENT_START, SPACY
 from spacy.tokens import Doc
 
 _LIST = "marker_spans"
+_NOTED = "marker_noted"
 _BY_LABEL = "marker_spans_by_label"
 _OFFSETS = "marker_token_offsets"
 _SENTENCES = "marker_sentences"
@@ -81,6 +82,24 @@ def keep(
 def kept(doc: Doc) -> list[Mark]:
     """Every span, in the order added."""
     return doc.user_data.get(_LIST, [])
+
+
+def note(doc: Doc, label: str, start: int, end: int, value: Any = None) -> None:
+    """Record tokens `start`..`end` of a counted label by their characters and value only:
+    such terms come by the hundred and are only ever counted (`noted`)."""
+    doc.user_data.setdefault(_NOTED, {}).setdefault(label, []).append(
+        (*token_chars(doc, start, end), value)
+    )
+
+
+def noted(doc: Doc, label: str | None = None) -> list[tuple[str, int, int, Any]]:
+    """(label, start char, end char, value) of each counted term (with that label)."""
+    return [
+        (name, start, end, value)
+        for name, found in doc.user_data.get(_NOTED, {}).items()
+        if label is None or name == label
+        for start, end, value in found
+    ]
 
 
 def token_bounds(doc: Doc, start_char: int, end_char: int) -> tuple[int, int] | None:

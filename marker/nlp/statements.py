@@ -18,7 +18,7 @@ from spacy.attrs import LEMMA
 from spacy.tokens import Doc
 
 from marker.nlp.scan import lowered
-from marker.nlp.spans import Mark, sentences, spans_of, text_of, token_bounds
+from marker.nlp.spans import Mark, noted, sentences, spans_of, text_of, token_bounds
 from marker.resources import lexicon
 
 _LEADER = re.compile(r"^\s*(?:[•◦▪●○■□➢➤✓✔\-*–]|\(?\d{1,2}[.)]|\(?[a-h][.)])\s+")
@@ -360,7 +360,8 @@ def objective_value(doc: Doc, start: int, end: int) -> dict[str, Any]:
             s.value for s in by_label.get("ACTIVITY", []) if "not relevant" not in s.flags
         ],
         "career": [s.text for s in by_label.get("CAREER", [])],
-        "work_context": len(by_label.get("WORK", [])) + len(by_label.get("KPI", [])),
+        "work_context": len(by_label.get("KPI", []))
+        + sum(start <= s and e <= end for _, s, e, _ in noted(doc, "WORK")),
     }
 
 

@@ -27,7 +27,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
-from marker.nlp.spans import keep, sentences, text_of, token_bounds, token_chars
+from marker.nlp.spans import keep, note, sentences, text_of, token_bounds, token_chars
 from marker.nlp.spelling import Speller
 from marker.resources import lexicon, rules_dir
 
@@ -84,6 +84,7 @@ class Vocabulary:
     heads: tuple[str, ...] = ()  # after a cue, a phrase ending in one of these is a term
     phrase_id: str = "phrase"  # the term id of such a phrase
     support_words: tuple[str, ...] = ()  # a `when_supporting` term naming one is support
+    counted: bool = False  # `counted: true`: hits are only counted (see spans.note)
 
     def term(self, term_id: str) -> Term:
         return next(t for t in self.terms if t.id == term_id)
@@ -123,6 +124,7 @@ def vocabularies() -> dict[str, Vocabulary]:
             tuple(data.get("heads", ())),
             data.get("phrase_id", "phrase"),
             tuple(data.get("support_words", ())),
+            bool(data.get("counted", False)),
         )
     return found
 
@@ -153,6 +155,7 @@ class TermMatcher:
         self.support_words: dict[str, tuple[str, ...]] = {}  # label -> its support words
         self.phrases: dict[str, tuple[re.Pattern[str], Term]] = {}  # label -> cue+phrase+head
         self.head_words: dict[str, set[int]] = {}  # label -> lower-case last words of its heads
+        self.counted = {v.label for v in vocabularies().values() if v.counted}
 
     def initialize(self, get_examples=None, nlp: Language | None = None) -> None:
         """Patterns are made here, once the lemmatizer's tables are loaded."""
@@ -269,6 +272,10 @@ class TermMatcher:
                 by_label.setdefault(label, []).extend(phrases)
         for label, hits in by_label.items():
             kept = _longest(hits)
+            if label in self.counted:
+                for start, end, term, _ in kept:
+                    note(doc, label, start, end, term.id)
+                continue
             off_topic = {_sentence_of(doc, h[0]) for h in kept if "not relevant" in h[3]}
             for start, end, term, flags in kept:
                 if term.info.get("generic") and _sentence_of(doc, start) in off_topic:

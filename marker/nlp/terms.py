@@ -10,7 +10,8 @@ synonyms match only as written (short abbreviations that are also words); a term
 sentence that has it ("a food hygiene certificate"); a `when_supporting` term counts only
 where one of its vocabulary's `cues` says it is support, and after such a cue a phrase
 ending in one of the vocabulary's `heads` is a term too, with the id `phrase_id`
-("using the troubleshooting guides", "to become a Repairs Planner").
+("using the troubleshooting guides", "to become a Repairs Planner"). A `counted`
+vocabulary's hits are kept as positions only (`spans.note`), not as spans.
 """
 
 from __future__ import annotations

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from marker.nlp.evidence import Analysed, Evidence, Objective, Review
+from marker.nlp.evidence import Analysed, Evidence, Found, Objective, Review
 from marker.parse.model import Block, Portfolio
 from marker.rules.marking import Citation, ObjectiveResult
 from marker.rules.model import Selector
@@ -80,20 +80,16 @@ class Facts:
             for review in self.evidence.reviews:
                 if all(getattr(review, f, None) for f in selector.where):
                     items.append(Item(review.text, review.locator, review.block, review))
-        span_labels = labels - {"OBJECTIVE", "REVIEW"}
-        if span_labels:
-            for analysed in self.evidence.texts:
-                for span in analysed.labelled(*span_labels):
-                    if self._keeps(selector, span):
-                        items.append(
-                            Item(
-                                analysed.text,
-                                analysed.locator,
-                                analysed.block,
-                                analysed,
-                                span.start,
-                            )
-                        )
+        found = sorted(  # in text order, then span order, as the texts hold them
+            (place, analysed, span)
+            for label in labels - {"OBJECTIVE", "REVIEW"}
+            for place, analysed, span in self._spans_by_label.get(label, [])
+            if self._keeps(selector, span)
+        )
+        items += [
+            Item(analysed.text, analysed.locator, analysed.block, analysed, span.start)
+            for _, analysed, span in found
+        ]
         if selector.roles:
             for analysed in self.evidence.texts:
                 if analysed.role in selector.roles and self._cell_keeps(selector, analysed):
@@ -122,6 +118,17 @@ class Facts:
         if any(flag in span.flags for flag in selector.without_flags):
             return False
         return all(flag in span.flags for flag in selector.with_flags)
+
+    @cached_property
+    def _spans_by_label(self) -> dict[str, list[tuple[tuple[int, int], Analysed, Found]]]:
+        """Every span by label, with its place (text number, span number): the checks
+        select by label over and over."""
+        by_label: dict[str, list[tuple[tuple[int, int], Analysed, Found]]] = {}
+        for text_number, analysed in enumerate(self.evidence.texts):
+            for span_number, span in enumerate(analysed.spans):
+                place = (text_number, span_number)
+                by_label.setdefault(span.label, []).append((place, analysed, span))
+        return by_label
 
     @cached_property
     def _texts_by_block(self) -> dict[int, list[Analysed]]:

@@ -114,9 +114,10 @@ def batch_run(kind: str, jobs: str, count: str) -> dict:
     pack = loaded.ref().model_dump()
     folder = CORPUS / kind
     folder.mkdir(parents=True, exist_ok=True)
-    for path in generate(CORPUS, int(count), kinds=(kind,)):
+    # both kinds, as the other stages make them: the files do not depend on which ran first
+    for path in generate(CORPUS, int(count)):
         target = folder / path.name
-        if not target.exists():
+        if path.suffix == f".{kind}" and not target.exists():
             target.hardlink_to(path)
     out = ROOT / "bench-out" / f"batch-{kind}-{jobs}.jsonl"
     start = time.perf_counter()

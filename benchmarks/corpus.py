@@ -1,6 +1,7 @@
 """A generated corpus for benchmarks: large, varied, realistic-looking portfolios.
 
-Each .docx is about 3,000 words with headings, prose, a plan table and a review table;
+Each .docx is about 3,000 words with headings, prose, a plan table and a review table
+(one in five with a paragraph style of its own, so not every file shares the template);
 each .xlsx has three sheets (self-assessment ratings, plan, reviews). Seeded, so the
 same N gives the same files.
 """
@@ -13,6 +14,8 @@ from pathlib import Path
 
 import docx
 import openpyxl
+from docx.enum.style import WD_STYLE_TYPE
+from docx.shared import Pt
 
 KPIS = [
     "AHT",
@@ -108,9 +111,16 @@ def _paragraph(rng: random.Random) -> str:
     return " ".join(rng.sample(FILLER, 3))
 
 
-def write_docx(path: Path, rng: random.Random, words: int = 3000) -> None:
+def write_docx(
+    path: Path, rng: random.Random, words: int = 3000, own_style: int | None = None
+) -> None:
+    """`own_style`: give the document a paragraph style of its own (numbered), as a learner
+    who changes the template does, so its styles part differs from every other file's."""
     document = docx.Document()
     document.core_properties.modified = dt.datetime(2025, 11, 14)
+    if own_style is not None:
+        style = document.styles.add_style(f"Learner note {own_style}", WD_STYLE_TYPE.PARAGRAPH)
+        style.font.size = Pt(10 + own_style % 5)
     count = 0
     for section in ["Self-assessment", "Objectives", "Development plan", "Reviews", "Reflection"]:
         document.add_heading(section, level=1)
@@ -201,17 +211,18 @@ def write_xlsx(path: Path, rng: random.Random) -> None:
     workbook.save(path)
 
 
-def generate(
-    folder: Path, count: int, kinds: tuple[str, ...] = ("docx", "xlsx"), seed: int = 7
-) -> list[Path]:
+def generate(folder: Path, count: int, seed: int = 7) -> list[Path]:
     """Write `count` portfolios of each kind into `folder` (reusing any already there)."""
     folder.mkdir(parents=True, exist_ok=True)
     rng = random.Random(seed)
     paths = []
     for index in range(count):
-        for kind in kinds:
+        for kind in ("docx", "xlsx"):
             path = folder / f"bench_{index:04d}.{kind}"
             if not path.exists():
-                (write_docx if kind == "docx" else write_xlsx)(path, rng)
+                if kind == "docx":  # one in five has a styles part of its own
+                    write_docx(path, rng, own_style=index if index % 5 == 4 else None)
+                else:
+                    write_xlsx(path, rng)
             paths.append(path)
     return paths

@@ -292,6 +292,8 @@ def _sentence_of(doc: Doc, token: int) -> int:
 def _longest(hits: list[tuple]) -> list[tuple]:
     """Non-overlapping hits (start, end, ...), longer ones first (as spaCy's filter_spans;
     of equal ones, the first found), in text order."""
+    if len(hits) == 1:
+        return hits
     taken: set[int] = set()
     kept = []
     for hit in sorted(hits, key=lambda h: (h[0] - h[1], h[0])):

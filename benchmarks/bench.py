@@ -3,7 +3,8 @@
 Stages:
   parse   parse every bundled fixture (repeated) and a generated corpus
   nlp     the NLP stage (pipeline + evidence assembly) on one core, words per second
-  batch   `marker batch` over N generated .docx and N .xlsx with --jobs 1 and 2:
+  batch   `marker batch` over N generated .docx and N .xlsx with --jobs 1 and 2, three
+          runs each (median and range):
           files/s, words/s, peak memory per worker, share of time per stage
   cold    `marker check` on one file from a cold start (a new process)
 
@@ -148,20 +149,28 @@ def batch_run(kind: str, jobs: str, count: str) -> dict:
 
 
 def bench_batch(args) -> None:
+    """Each batch `--runs` times, one and two jobs taking turns (this VM's speed drifts
+    by a tenth within minutes): the median run is reported, with the range."""
     for kind in ("docx", "xlsx"):
+        runs: dict[int, list[dict]] = {1: [], 2: []}
+        for _ in range(args.runs):
+            for jobs in runs:
+                runs[jobs].append(_batch_once(kind, jobs, args.count))
         rates = {}
-        for jobs in (1, 2):
-            run = _batch_once(kind, jobs, args.count)
-            rate = run["files"] / run["seconds"]
-            rates[jobs] = rate
+        for jobs, done in runs.items():
+            by_rate = sorted(done, key=lambda r: r["files"] / r["seconds"])
+            run = by_rate[len(by_rate) // 2]
+            rate = rates[jobs] = run["files"] / run["seconds"]
+            low, high = (by_rate[i]["files"] / by_rate[i]["seconds"] for i in (0, -1))
             total = sum(run["stages"].values()) or 1.0
             shares = ", ".join(f"{k} {v / total:.0%}" for k, v in run["stages"].items())
             print(
                 f"batch .{kind} --jobs {jobs}: {run['files']} files ({run['errors']} errors) in "
-                f"{run['seconds']:.1f} s: {rate:.1f} files/s, {run['words'] / run['seconds']:,.0f} "
-                f"words/s, peak {run['peak_worker_mb']:.0f} MB per worker; time in {shares}"
+                f"{run['seconds']:.1f} s: {rate:.1f} files/s (median of {len(done)}; "
+                f"{low:.1f} to {high:.1f}), {run['words'] / run['seconds']:,.0f} words/s, "
+                f"peak {run['peak_worker_mb']:.0f} MB per worker; time in {shares}"
             )
-        print(f"batch .{kind}: {rates[2] / rates[1]:.2f}x from one job to two")
+        print(f"batch .{kind}: {rates[2] / rates[1]:.2f}x from one job to two (medians)")
 
 
 def bench_cold(args) -> None:
@@ -189,7 +198,8 @@ def main() -> None:
     )
     parser.add_argument("stages", nargs="*", metavar="STAGE", help=f"any of {', '.join(STAGES)}")
     parser.add_argument("--count", type=int, default=500, help="generated portfolios of each kind")
-    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--repeat", type=int, default=5, help="parse and cold runs")
+    parser.add_argument("--runs", type=int, default=3, help="runs of each batch")
     args = parser.parse_args()
     unknown = set(args.stages) - set(STAGES)
     if unknown:

@@ -257,6 +257,29 @@ def test_a_package_without_core_properties_or_styles_is_read(tmp_docx):
     assert_readers_agree(stripped)
 
 
+@pytest.mark.parametrize(
+    ("member", "change"),
+    [
+        ("_rels/.rels", (rb'<Relationship [^>]*/officeDocument"[^>]*/>', b"")),  # no main part
+        ("word/document.xml", (rb"<w:body>.*</w:body>", b"")),  # a document with no body
+    ],
+)
+def test_a_package_without_a_readable_main_document_is_damaged(tmp_docx, member, change):
+    d = docx.Document()
+    d.add_paragraph("I will reduce AHT.")
+    path = tmp_docx(d)
+    broken = path.with_name("broken.docx")
+    with zipfile.ZipFile(path) as source, zipfile.ZipFile(broken, "w") as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == member:
+                data = re.sub(*change, data, flags=re.S)
+            target.writestr(item, data)
+    with pytest.raises(PortfolioError) as refused:
+        parse_file(broken)
+    assert refused.value.code == "corrupt"
+
+
 def test_core_properties_and_reference_date(tmp_docx):
     d = docx.Document()
     d.add_paragraph("Text")

@@ -12,7 +12,7 @@ from __future__ import annotations
 import posixpath
 import re
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -380,7 +380,7 @@ class _Package:
     core: CoreProperties | None
 
 
-def _side_items(roots: Iterator[tuple[Part, etree._Element]]) -> list[tuple[Part, etree._Element]]:
+def _side_items(roots: Iterable[tuple[Part, etree._Element]]) -> list[tuple[Part, etree._Element]]:
     """Side parts as the reader walks them: notes and comments item by item."""
     items = {part_kind: item_tag for _, part_kind, item_tag in _SIDE_PARTS}
     found: list[tuple[Part, etree._Element]] = []
@@ -436,8 +436,8 @@ def _docx_package(document) -> _Package:
 
 # -- a package read straight from the zip (to mark it) -----------------------------------
 # python-docx parses every XML part when it opens a package; marking needs four or five,
-# and the styles part (a third of a megabyte in Word's and python-docx's templates) is
-# the same in most files of a batch.
+# and the styles part (a third of a megabyte in python-docx's own template) is the same
+# in most files of a batch, made from one template.
 
 _STYLE_MAPS: dict[tuple[int, int], dict[str, tuple[str, int | None]]] = {}
 _STYLE_MAPS_KEPT = 64
@@ -476,10 +476,10 @@ def _zip_styles(archive: zipfile.ZipFile, name: str) -> dict[str, tuple[str, int
 
 def _zip_package(archive: zipfile.ZipFile) -> _Package:
     package_rels = _zip_rels(archive, "")
-    main = next(name for reltype, name in package_rels if reltype == RT.OFFICE_DOCUMENT)
-    body = _zip_xml(archive, main).find(W + "body")
-    if body is None:
-        raise ValueError("the main document part has no body")
+    main = next((name for reltype, name in package_rels if reltype == RT.OFFICE_DOCUMENT), None)
+    body = _zip_xml(archive, main).find(W + "body") if main else None
+    if body is None:  # reported as a damaged file
+        raise ValueError("no main document part with a body")
     rels = _zip_rels(archive, main)
     styles = next((name for reltype, name in rels if reltype == RT.STYLES), None)
     core = next((name for reltype, name in package_rels if reltype == RT.CORE_PROPERTIES), None)
@@ -493,7 +493,7 @@ def _zip_package(archive: zipfile.ZipFile) -> _Package:
     return _Package(
         body=body,
         styles=_zip_styles(archive, styles) if styles else {},
-        side_parts=_side_items(iter(side_roots)),
+        side_parts=_side_items(side_roots),
         core=CoreProperties(parse_xml(archive.read(core))) if core else None,
     )
 
@@ -520,12 +520,16 @@ def _read(package: _Package, source: str, sha256: str) -> tuple[Portfolio, dict]
         reader.walk(root, part_kind)
 
     core = package.core
-    properties = Properties(
-        title=(core.title or None) if core else None,
-        author=(core.author or None) if core else None,
-        last_modified_by=(core.last_modified_by or None) if core else None,
-        created=core.created if core else None,
-        modified=core.modified if core else None,
+    properties = (
+        Properties(
+            title=core.title or None,
+            author=core.author or None,
+            last_modified_by=core.last_modified_by or None,
+            created=core.created,
+            modified=core.modified,
+        )
+        if core
+        else Properties()
     )
     warnings = []
     if not any(b.part is Part.BODY for b in reader.blocks):

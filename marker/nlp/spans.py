@@ -4,8 +4,8 @@ Components add spans through `add_span` (by characters) or `keep` (by tokens). A
 a `Mark`, not a spaCy Span: building a Span makes three Token objects, and the
 components keep hundreds of spans per portfolio. Marks are kept in plain lists in
 `doc.user_data` (a SpanGroup costs more to make than the rest of a short doc's
-analysis), in the order added and by label; each carries its own value, so a KPI and a
-WORK term on the same words keep theirs apart.
+analysis), in the order added and by label; each carries its own value, so two labels
+on the same words keep theirs apart. Terms that are only counted are noted as positions.
 """
 
 from __future__ import annotations

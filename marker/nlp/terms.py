@@ -48,7 +48,7 @@ class Term:
 
     def fits(self, lowers: list[int], start: int, end: int) -> bool:
         """Whether the words around a match allow it; `lowers` are the doc's LOWER ids
-        (compared as ids: a Token per look costs more than the matching)."""
+        (compared as ids, so no Token is built for the look)."""
         if not (self.not_before or self.not_after):
             return True
         not_before, not_after = self._word_ids

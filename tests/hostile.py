@@ -316,7 +316,7 @@ CASES: list[Case] = [
             _xlsx(), EXCEL_MAIN, "application/vnd.ms-excel.sheet.macroEnabled.main+xml"
         ),
     ),
-    Case("macro-enabled.docm", "unsupported-type", _docx),
+    Case("macro-enabled.docm", "macro-enabled", _docx),
     Case(
         "binary-workbook.xlsx",
         "xlsb",

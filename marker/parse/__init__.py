@@ -12,10 +12,9 @@ from lxml.etree import XMLSyntaxError
 
 from marker.parse.docx import read_docx
 from marker.parse.errors import PortfolioError
+from marker.parse.formats import REFUSED, SUFFIXES
 from marker.parse.model import Block, BlockKind, Cell, Locator, Part, Portfolio
 from marker.parse.preflight import preflight
-
-SUFFIXES = {".docx": "docx", ".xlsx": "xlsx"}
 
 __all__ = [
     "SUFFIXES",
@@ -42,9 +41,11 @@ def parse_with_anchors(path: Path | str) -> tuple[Portfolio, dict]:
     source = path.name
     kind = SUFFIXES.get(path.suffix.lower())
     if kind is None:
-        raise PortfolioError(
-            source, "unsupported-type", "Only Word (.docx) and Excel (.xlsx) files can be marked."
+        code, message = REFUSED.get(
+            path.suffix.lower(),
+            ("unsupported-type", "Only Word (.docx) and Excel (.xlsx) files can be marked."),
         )
+        raise PortfolioError(source, code, message)
     try:
         preflight(path, kind)  # before anything is read: sizes, type, zip directory
         data = path.read_bytes()

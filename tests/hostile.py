@@ -324,7 +324,7 @@ CASES: list[Case] = [
             _xlsx(), EXCEL_MAIN, "application/vnd.ms-excel.sheet.binary.macroEnabled.main"
         ),
     ),
-    Case("binary-workbook.xlsb", "unsupported-type", _xlsx),
+    Case("binary-workbook.xlsb", "xlsb", _xlsx),
     Case("workbook-named-docx.docx", "wrong-type", _xlsx),
     Case("document-named-xlsx.xlsx", "wrong-type", _docx),
     Case(

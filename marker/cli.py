@@ -259,12 +259,9 @@ def rules_show(pack_id: str) -> None:
     pack = loaded.pack
     click.echo(f"{pack.id} {pack.version} (sha256 {loaded.sha256[:12]}): {pack.title}")
     for point in pack.marking_points:
-        rule = point.verdict
         click.echo(f"\n{point.id}: {point.title}\n  examiner: {point.examiner}")
-        click.echo(
-            f"  met at score {rule.met_at} with {', '.join(rule.required_for_met) or 'no check'}"
-            f" passing; partially met at {rule.partially_met_at}"
-        )
+        for level, words in verdict_conditions(point, pack):
+            click.echo(f"  {level} " + (f"when {words}" if words else "otherwise"))
         for item in point.checks:
             click.echo(f"  - {item.id} ({item.kind}, weight {item.weight:g}): {item.title}")
     click.echo("\nfindings:")
@@ -322,15 +319,49 @@ def rules_test(path: str | None) -> None:
     sys.exit(1 if failed else 0)
 
 
+def verdict_conditions(point, pack) -> list[tuple[str, str]]:
+    """Each verdict level of a marking point with its condition in words."""
+    from marker.rules.verdicts import describe
+
+    findings = {f.id: f for f in pack.findings}
+    rule = point.verdict
+    return [
+        ("met", describe(rule.met, point, findings)),
+        ("partially met", describe(rule.partially_met, point, findings)),
+        ("not met", ""),
+    ]
+
+
+def _explain_point(point, pack) -> None:
+    click.echo(f"{point.id}: {point.title}\n")
+    click.echo(f"The examiner's marking point\n  {point.examiner}\n")
+    click.echo("Verdict")
+    for level, words in verdict_conditions(point, pack):
+        click.echo(f"  {level.capitalize()} " + (f"when {words}." if words else "otherwise."))
+    click.echo("\nChecks")
+    for item in point.checks:
+        click.echo(f"  {item.id}: {item.title}")
+    for example in point.verdict.examples:
+        shown = example.paragraphs or [" | ".join(r) for r in example.table]
+        click.echo(f"\nExample that is {example.expect.replace('_', ' ')}:")
+        click.echo("".join(f"  {line}\n" for line in shown), nl=False)
+
+
 @main.command()
 @click.argument("check_id")
 @click.option("--pack", "pack_id", default=DEFAULT_PACK, show_default=True)
 def explain(check_id: str, pack_id: str) -> None:
-    """Explain a check or finding: what it checks, why it matters, an example.
+    """Explain a marking point, check or finding: what it checks, why, an example.
 
-    Example: marker explain so-kpi-linked
+    A marking point's explanation gives the conditions of each verdict in words.
+
+    Example: marker explain smart-objectives
     """
     pack = _pack(pack_id).pack
+    point = next((p for p in pack.marking_points if p.id == check_id), None)
+    if point is not None:
+        _explain_point(point, pack)
+        return
     for where, item in pack.checks():
         finding = where.removeprefix("finding:")
         if check_id in (item.id, finding if where.startswith("finding:") else None):
@@ -345,7 +376,7 @@ def explain(check_id: str, pack_id: str) -> None:
                 click.echo(f"Example that must {example.expect}:")
                 click.echo("".join(f"  {line}\n" for line in shown))
             return
-    raise click.ClickException(f"no check or finding '{check_id}' in {pack_id}")
+    raise click.ClickException(f"no marking point, check or finding '{check_id}' in {pack_id}")
 
 
 @main.command()

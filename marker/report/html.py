@@ -33,6 +33,10 @@ blockquote{margin:.4rem 0 .4rem 1rem;padding-left:.8rem;border-left:4px solid #b
 .where{color:#555;font-size:.9rem}table{border-collapse:collapse;width:100%}
 th,td{border:1px solid #bbb;padding:.3rem .5rem;text-align:left;vertical-align:top}
 caption{text-align:left;font-weight:bold;padding:.4rem 0}
+.scroll{overflow-x:auto;max-width:100%}.scroll table{min-width:36rem}
+blockquote,li,th{overflow-wrap:anywhere}
+.first{background:#eef3fb;border:2px solid #1d4f91;border-radius:.4rem;padding:0 1rem}
+@media (max-width:30rem){body{padding:.5rem .75rem}}
 @media print{body{max-width:none}.badge{border-width:1px}}
 """
 
@@ -56,11 +60,27 @@ def _point(point: MarkingPointResult) -> str:
             )
     else:
         parts.append("<p>We found no evidence for this yet.</p>")
-    heading = "What to do next" if point.verdict != "met" else "Why this is met"
-    parts.append(f"<h3>{heading}</h3><ul>")
-    parts += [f"<li>{escape(line)}</li>" for line in point.feedback]
-    parts.append("</ul></section>")
+    if point.confidence == "borderline":
+        parts.append(
+            '<p class="where">This one is close to the line: your assessor will look at it '
+            "carefully.</p>"
+        )
+    if point.feedback:
+        parts.append("<h3>What to do next</h3><ul>")
+        parts += [f"<li>{escape(line)}</li>" for line in point.feedback]
+        parts.append("</ul>")
+    parts.append("</section>")
     return "\n".join(parts)
+
+
+def _do_first(marking: Marking) -> str:
+    if not marking.do_first:
+        return ""
+    items = "".join(f"<li>{escape(action)}</li>" for action in marking.do_first)
+    return (
+        '<section class="first" aria-labelledby="first"><h2 id="first">Do these first</h2>'
+        f"<ol>{items}</ol></section>"
+    )
 
 
 def _objectives(objectives: list[ObjectiveResult]) -> str:
@@ -78,9 +98,10 @@ def _objectives(objectives: list[ObjectiveResult]) -> str:
             f"{cells}<td>{kpis}</td></tr>"
         )
     return (
-        "<h2>Your objectives</h2><table><caption>Is each objective SMART and linked to a "
-        f'KPI?</caption><thead><tr><th scope="col">Objective</th>{head}'
-        f'<th scope="col">KPIs</th></tr></thead><tbody>{"".join(rows)}</tbody></table>'
+        '<h2>Your objectives</h2><div class="scroll" role="region" tabindex="0" '
+        'aria-label="Objectives table"><table><caption>Is each objective SMART and linked '
+        f'to a KPI?</caption><thead><tr><th scope="col">Objective</th>{head}'
+        f'<th scope="col">KPIs</th></tr></thead><tbody>{"".join(rows)}</tbody></table></div>'
     )
 
 
@@ -99,6 +120,7 @@ def render_html(marking: Marking) -> str:
         f"{escape(marking.pack.version)}. This is an automatic first check: your assessor "
         "makes the decision.</p>",
         "</header><main>",
+        _do_first(marking),
         *[_point(point) for point in marking.marking_points],
         _objectives(marking.objectives),
     ]

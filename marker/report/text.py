@@ -16,17 +16,21 @@ def render_marking(marking: Marking) -> str:
         f"  rule pack {marking.pack.id} {marking.pack.version}",
     ]
     lines += [f"  warning: {w}" for w in marking.warnings]
+    if marking.do_first:
+        lines += ["", "Do these first:"]
+        lines += [f"  {n}. {action}" for n, action in enumerate(marking.do_first, start=1)]
     for point in marking.marking_points:
         lines += [
             "",
             f"{VERDICT_TEXT[point.verdict]:14} {point.title} ({point.id}, score {point.score:.2f})",
         ]
+        lines += [f"    check first: {reason}" for reason in point.borderline]
         for citation in point.evidence[:4]:
             lines.append(f'    evidence [{citation.locator}] "{citation.text}"')
         for check in point.checks:
             if not check.passed:
                 lines.append(f"    missing: {check.message}")
-        for step in point.feedback if point.verdict != "met" else []:
+        for step in point.feedback:
             lines.append(f"    next step: {step}")
     if marking.objectives:
         lines += ["", "Objectives (S M A R T, KPI):"]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -36,6 +37,8 @@ class Result:
     failures: list[Item] = field(default_factory=list)
     feedback: list[str] = field(default_factory=list)
     detail: str | None = None
+    found: int | None = None  # how many counted items were found...
+    needed: int | None = None  # ...and how many passing needs, where the kind counts
 
 
 def count(check: CountCheck, facts: Facts, smart: SmartRules) -> Result:
@@ -47,6 +50,8 @@ def count(check: CountCheck, facts: Facts, smart: SmartRules) -> Result:
         evidence=items,
         failures=[] if passed else [DOCUMENT],  # what is missing is missing everywhere
         detail=f"found {len(items)} of {check.min}",
+        found=len(items),
+        needed=check.min,
     )
 
 
@@ -85,6 +90,8 @@ def every_objective(check: EveryObjectiveCheck, facts: Facts, smart: SmartRules)
         failures=failures,
         feedback=feedback,
         detail=f"{len(passing)} of {len(objectives)} objectives pass",
+        found=len(passing),
+        needed=max(math.ceil(check.min_share * len(objectives)), check.min_objectives),
     )
 
 
@@ -112,6 +119,8 @@ def review_spacing(check: ReviewSpacingCheck, facts: Facts, smart: SmartRules) -
         and span >= check.min_span_days,
         evidence=[item for _, item in dated],
         detail=f"{len(dates)} dated reviews over {span} days, longest gap {longest} days",
+        found=len(dates),
+        needed=check.min_entries,
     )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 from marker.nlp.evidence import Evidence, Objective
 from marker.parse.model import Portfolio
@@ -19,8 +20,10 @@ from marker.rules.marking import (
 )
 from marker.rules.model import Check, MarkingPoint, Pack
 from marker.rules.smart import assess
+from marker.rules.verdicts import Context, evaluate
 
 MAX_CITATIONS = 8
+DO_FIRST = 3
 
 
 def _start_date(portfolio: Portfolio, evidence: Evidence) -> dt.date | None:
@@ -65,26 +68,57 @@ def run_check(check: Check, facts: Facts, pack: Pack) -> Result:
     return KINDS[check.kind](check, facts, pack.smart)
 
 
-def _verdict(
-    point: MarkingPoint, score: float, passed: dict[str, bool], scores: dict[str, float]
-) -> Verdict:
-    rule = point.verdict
-    if score >= rule.met_at and all(passed[c] for c in rule.required_for_met):
-        return "met"
-    if score >= rule.partially_met_at and all(scores[c] > 0 for c in rule.required_for_partial):
-        return "partially_met"
-    return "not_met"
+LEVELS: tuple[Verdict, ...] = ("not_met", "partially_met", "met")
+# Parse warnings that mean the page may have been misread: a verdict resting on them is
+# for the assessor to confirm.
+_LAYOUT_WARNINGS = {"text-boxes", "merged-cells", "formula-without-value", "truncated"}
 
 
-def _mark_point(point: MarkingPoint, facts: Facts, pack: Pack) -> MarkingPointResult:
-    outcomes, feedback = [], []
+@dataclass
+class _Decision:
+    verdict: Verdict
+    moves_up: list[str]  # what the learner would do to reach the next verdict
+    shortfall: int | None  # how far the next verdict is (1: one item short)
+    borderline: list[str]
+
+
+def _decide(context: Context, warnings: list[str]) -> _Decision:
+    rule = context.point.verdict
+    met = evaluate(rule.met, context)
+    partial = evaluate(rule.partially_met, context)
+    if met.holds:
+        verdict, held, above = "met", met, None
+    elif partial.holds:
+        verdict, held, above = "partially_met", partial, met
+    else:
+        verdict, held, above = "not_met", None, partial
+    reasons = [f"only just {_WORDS[verdict]}: {edge}" for edge in (held.edges if held else [])]
+    if above is not None and above.margin == 1:
+        missing = above.blockers[0] if above.blockers else ""
+        reasons.append(
+            f"one item short of {_WORDS[LEVELS[LEVELS.index(verdict) + 1]]}: {missing}".rstrip(": ")
+        )
+    reasons += warnings
+    return _Decision(
+        verdict=verdict,
+        moves_up=list(dict.fromkeys(above.blockers)) if above else [],
+        shortfall=above.margin if above else None,
+        borderline=reasons,
+    )
+
+
+_WORDS = {"met": "met", "partially_met": "partially met", "not_met": "not met"}
+
+
+def _mark_point(
+    point: MarkingPoint, facts: Facts, pack: Pack, found_findings: set[str]
+) -> tuple[MarkingPointResult, _Decision]:
+    outcomes, failed_steps = [], []
     citations: dict[Citation, None] = {}  # in order, without repeats
     total = weighted = 0.0
-    passed: dict[str, bool] = {}
-    scores: dict[str, float] = {}
+    results: dict[str, Result] = {}
     for check in point.checks:
-        result = run_check(check, facts, pack)
-        passed[check.id], scores[check.id] = result.passed, result.score
+        result = results[check.id] = run_check(check, facts, pack)
         total += check.weight
         weighted += check.weight * result.score
         evidence = _cite(result.evidence)
@@ -99,21 +133,35 @@ def _mark_point(point: MarkingPoint, facts: Facts, pack: Pack) -> MarkingPointRe
             )
         )
         if not result.passed:
-            feedback.append(check.feedback.failed)
-            feedback += result.feedback
+            failed_steps += [check.feedback.failed, *result.feedback]
         citations.update(dict.fromkeys(evidence))
-    score = round(weighted / total, 3)
-    if not feedback:
-        feedback = [c.feedback.passed for c in point.checks]
-    return MarkingPointResult(
+    context = Context(
+        point=point,
+        results=results,
+        objectives=[r for _, r in facts.objectives],
+        found_findings=found_findings,
+        findings={f.id: f for f in pack.findings},
+    )
+    layout = [
+        f"the page may have been misread: {w.message}"
+        for w in facts.portfolio.warnings
+        if w.code in _LAYOUT_WARNINGS
+    ]
+    decision = _decide(context, layout)
+    # Only what is missing: the steps that would move the verdict first, then the rest.
+    feedback = [] if decision.verdict == "met" else [*decision.moves_up, *failed_steps]
+    result = MarkingPointResult(
         id=point.id,
         title=point.title,
-        verdict=_verdict(point, score, passed, scores),
-        score=score,
+        verdict=decision.verdict,
+        confidence="borderline" if decision.borderline else "clear",
+        borderline=decision.borderline,
+        score=round(weighted / total, 3),
         evidence=list(citations)[:MAX_CITATIONS],
-        feedback=feedback,
+        feedback=list(dict.fromkeys(feedback)),
         checks=outcomes,
     )
+    return result, decision
 
 
 def _cite(items: list[Item]) -> list[Citation]:
@@ -133,6 +181,15 @@ def _cite(items: list[Item]) -> list[Citation]:
 
 def _with_detail(message: str, result: Result) -> str:
     return f"{message} ({result.detail})" if result.detail else message
+
+
+def _do_first(decisions: list[_Decision]) -> list[str]:
+    """At most three actions, each moving a verdict up: the nearest verdicts first."""
+    ranked = sorted(
+        (d for d in decisions if d.moves_up),
+        key=lambda d: (d.shortfall if d.shortfall is not None else 99, LEVELS.index(d.verdict)),
+    )
+    return list(dict.fromkeys(d.moves_up[0] for d in ranked))[:DO_FIRST]
 
 
 def _findings(facts: Facts, pack: Pack) -> list[FindingResult]:
@@ -155,7 +212,10 @@ def mark(portfolio: Portfolio, evidence: Evidence, loaded: LoadedPack) -> Markin
     """The marking of one portfolio against one pack. Deterministic: no clock, no paths."""
     pack = loaded.pack
     facts = facts_for(portfolio, evidence, pack)
-    points = [_mark_point(point, facts, pack) for point in pack.marking_points]
+    findings = _findings(facts, pack)
+    found = {f.id for f in findings}
+    marked = [_mark_point(point, facts, pack, found) for point in pack.marking_points]
+    points = [point for point, _ in marked]
     return Marking(
         file=portfolio.source,
         file_sha256=portfolio.sha256,
@@ -163,6 +223,7 @@ def mark(portfolio: Portfolio, evidence: Evidence, loaded: LoadedPack) -> Markin
         outcome="met" if all(p.verdict == "met" for p in points) else "not_yet_met",
         marking_points=points,
         objectives=[result for _, result in facts.objectives],
-        findings=_findings(facts, pack),
+        findings=findings,
+        do_first=_do_first([decision for _, decision in marked]),
         warnings=[w.message for w in portfolio.warnings],
     )

@@ -10,9 +10,9 @@ from dataclasses import dataclass
 from marker.nlp.evidence import analyse
 from marker.parse.columns import role_of
 from marker.parse.model import Block, BlockKind, Cell, Locator, Portfolio
-from marker.rules.engine import facts_for, run_check
+from marker.rules.engine import facts_for, mark, run_check
 from marker.rules.loader import LoadedPack
-from marker.rules.model import Check, Example, Pack
+from marker.rules.model import Check, Example, MarkingPoint, Pack, VerdictExample
 
 
 def portfolio_of(example: Example) -> Portfolio:
@@ -84,12 +84,30 @@ def try_example(check: Check, number: int, example: Example, pack: Pack) -> Exam
     return ExampleFailure(check.id, number, example.expect, result.detail or "")
 
 
+def try_verdict_example(
+    point: MarkingPoint, number: int, example: VerdictExample, loaded: LoadedPack
+) -> ExampleFailure | None:
+    """Mark one verdict example; the failure, if its verdict is not the one expected."""
+    portfolio = portfolio_of(example)
+    marking = mark(portfolio, analyse(portfolio), loaded)
+    got = next(p for p in marking.marking_points if p.id == point.id)
+    if got.verdict == example.expect:
+        return None
+    return ExampleFailure(f"{point.id} verdict", number, f"be {example.expect}", got.verdict)
+
+
 def run_examples(loaded: LoadedPack) -> tuple[int, list[ExampleFailure]]:
-    """How many examples ran, and those whose outcome was not the one expected."""
+    """How many examples ran (every check's and every verdict's), and those whose
+    outcome was not the one expected."""
     pack = loaded.pack
     tried = [
         try_example(check, number, example, pack)
         for _, check in pack.checks()
         for number, example in enumerate(check.examples, start=1)
+    ]
+    tried += [
+        try_verdict_example(point, number, example, loaded)
+        for point in pack.marking_points
+        for number, example in enumerate(point.verdict.examples, start=1)
     ]
     return len(tried), [f for f in tried if f]

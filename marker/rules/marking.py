@@ -29,7 +29,11 @@ class MarkingPointResult(BaseModel):
     id: str
     title: str
     verdict: Verdict
-    score: float
+    confidence: Literal["clear", "borderline"] = "clear"
+    borderline: list[str] = Field(
+        default_factory=list, description="why the assessor should judge this one first"
+    )
+    score: float = Field(description="weighted mean of the checks' scores: information only")
     evidence: list[Citation]
     feedback: list[str]
     checks: list[CheckOutcome]
@@ -73,4 +77,7 @@ class Marking(BaseModel):
     marking_points: list[MarkingPointResult]
     objectives: list[ObjectiveResult]
     findings: list[FindingResult]
+    do_first: list[str] = Field(
+        default_factory=list, description="at most three actions, each moving a verdict up"
+    )
     warnings: list[str]

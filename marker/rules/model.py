@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, model_validator
+
+from marker.rules.marking import Verdict
 
 SMART_CRITERIA = ("specific", "measurable", "achievable", "relevant", "time_bound")
 OBJECTIVE_TESTS = (*SMART_CRITERIA, "kpi_linked", "smart")
@@ -156,15 +158,123 @@ Check = Annotated[
 ]
 
 
-class VerdictRule(Strict):
-    """How the verdict follows from the weighted score of the checks."""
+class CheckCondition(Strict):
+    """A check of this marking point passed (or failed), or found at least N items."""
 
-    met_at: float = Field(ge=0, le=1)
-    partially_met_at: float = Field(ge=0, le=1)
-    required_for_met: list[str] = Field(default_factory=list)
-    required_for_partial: list[str] = Field(
-        default_factory=list, description="checks that must score above zero for any credit"
+    check: str
+    passed: bool = True
+    found_at_least: int | None = Field(default=None, ge=1, description="instead of `passed`")
+    says: str | None = Field(default=None, description="the condition in the scheme's words")
+    feedback: str | None = Field(default=None, description="for the learner, when it fails")
+
+
+class ObjectiveCount(Strict):
+    """How many work objectives pass (or fail) every one of `tests`."""
+
+    passing: list[Literal[OBJECTIVE_TESTS]] = Field(default_factory=list)
+    failing: list[Literal[OBJECTIVE_TESTS]] = Field(
+        default_factory=list, description="count objectives failing any of these"
     )
+    at_least: int | None = Field(default=None, ge=0)
+    at_most: int | None = Field(default=None, ge=0)
+
+    @model_validator(mode="after")
+    def _one_way(self) -> ObjectiveCount:
+        if bool(self.passing) == bool(self.failing):
+            raise ValueError("name `passing` or `failing` tests, not both")
+        if (self.at_least is None) == (self.at_most is None):
+            raise ValueError("give `at_least` or `at_most`")
+        return self
+
+
+class ObjectivesCondition(Strict):
+    objectives: ObjectiveCount
+    says: str | None = None
+    feedback: str | None = None
+
+
+class FindingCondition(Strict):
+    """None of these findings (the scheme's common mistakes) was made."""
+
+    no_finding: list[str] = Field(min_length=1)
+    says: str | None = None
+    feedback: str | None = None
+
+
+class AllCondition(Strict):
+    all: list[Condition] = Field(min_length=1)
+    says: str | None = None
+
+
+class AnyCondition(Strict):
+    """At least `at_least` of the conditions hold (one, unless said)."""
+
+    any: list[Condition] = Field(min_length=1)
+    at_least: int = Field(default=1, ge=1)
+    says: str | None = None
+
+
+def _condition_kind(data: object) -> str | None:
+    if isinstance(data, dict):
+        keys = ("all", "any", "check", "objectives", "no_finding")
+        return next((key for key in keys if key in data), None)
+    kinds = {
+        AllCondition: "all",
+        AnyCondition: "any",
+        CheckCondition: "check",
+        ObjectivesCondition: "objectives",
+        FindingCondition: "no_finding",
+    }
+    return kinds.get(type(data))
+
+
+Condition = Annotated[
+    Annotated[AllCondition, Tag("all")]
+    | Annotated[AnyCondition, Tag("any")]
+    | Annotated[CheckCondition, Tag("check")]
+    | Annotated[ObjectivesCondition, Tag("objectives")]
+    | Annotated[FindingCondition, Tag("no_finding")],
+    Discriminator(
+        _condition_kind,
+        custom_error_type="condition",
+        custom_error_message="a condition needs one of: all, any, check, objectives, no_finding",
+    ),
+]
+AllCondition.model_rebuild()
+AnyCondition.model_rebuild()
+
+
+class VerdictExample(Example):
+    """A tiny portfolio and the verdict the marking point must give it."""
+
+    expect: Verdict  # type: ignore[assignment]
+
+
+class VerdictRule(Strict):
+    """The verdict in the scheme's terms: `met` when its condition holds, else
+    `partially_met` when that one holds, else `not_met`. The weighted score of the checks
+    is reported beside it, as information."""
+
+    met: Condition
+    partially_met: Condition
+    examples: list[VerdictExample]
+
+    @model_validator(mode="after")
+    def _examples_every_way(self) -> VerdictRule:
+        missing = {"met", "partially_met", "not_met"} - {e.expect for e in self.examples}
+        if missing:
+            raise ValueError(f"examples needed for: {', '.join(sorted(missing))}")
+        return self
+
+    def conditions(self) -> list[Condition]:
+        """Every condition, nested ones included."""
+        found: list[Condition] = []
+        todo: list[Condition] = [self.met, self.partially_met]
+        while todo:
+            condition = todo.pop()
+            found.append(condition)
+            todo += getattr(condition, "all", None) or getattr(condition, "any", None) or []
+        return found
 
 
 class MarkingPoint(Strict):
@@ -175,12 +285,12 @@ class MarkingPoint(Strict):
     checks: list[Check] = Field(min_length=1)
 
     @model_validator(mode="after")
-    def _required_checks_exist(self) -> MarkingPoint:
+    def _conditions_name_its_checks(self) -> MarkingPoint:
         ids = {c.id for c in self.checks}
-        named = self.verdict.required_for_met + self.verdict.required_for_partial
-        missing = [r for r in named if r not in ids]
+        named = [c.check for c in self.verdict.conditions() if isinstance(c, CheckCondition)]
+        missing = [name for name in named if name not in ids]
         if missing:
-            raise ValueError(f"the verdict rule names unknown checks: {', '.join(missing)}")
+            raise ValueError(f"the verdict names unknown checks: {', '.join(missing)}")
         return self
 
 
@@ -221,6 +331,19 @@ class Pack(Strict):
         duplicates = sorted({i for i in ids if ids.count(i) > 1})
         if duplicates:
             raise ValueError(f"check ids must be unique: {', '.join(duplicates)}")
+        return self
+
+    @model_validator(mode="after")
+    def _conditions_name_its_findings(self) -> Pack:
+        ids = {f.id for f in self.findings}
+        for point in self.marking_points:
+            for condition in point.verdict.conditions():
+                unknown = set(getattr(condition, "no_finding", [])) - ids
+                if unknown:
+                    raise ValueError(
+                        f"marking point {point.id}: the verdict names unknown findings: "
+                        + ", ".join(sorted(unknown))
+                    )
         return self
 
     def checks(self) -> list[tuple[str, Check]]:

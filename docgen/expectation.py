@@ -50,7 +50,8 @@ class MarkingPoints(Strict):
     def verdicts(self) -> dict[str, Verdict]:
         """Verdict per marking-point id, in scheme order."""
         marks = (self.self_assessment, self.smart_objectives, self.development_plan)
-        return dict(zip(MARKING_POINTS, (*marks, self.monitoring), strict=True))
+        verdicts = [mark.verdict for mark in (*marks, self.monitoring)]
+        return dict(zip(MARKING_POINTS, verdicts, strict=True))
 
 
 class Smart(Strict):

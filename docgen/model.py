@@ -154,6 +154,7 @@ class DocCell(Strict):
     """A table cell: its text (a newline starts a new paragraph) and look."""
 
     shorthand: ClassVar[str] = "text"
+    shape: ClassVar[str] = "a cell: text or a mapping {text, style, bold, italic, shade}"
     text: str | None = None
     style: str = "normal"
     bold: bool | None = None  # None: bold in a header row, plain elsewhere
@@ -252,6 +253,7 @@ class XlCell(Strict):
     """A worksheet cell: its value, number format and look."""
 
     shorthand: ClassVar[str] = "value"
+    shape: ClassVar[str] = "a cell: text, a number, a date, true/false, null or a mapping"
     value: Scalar = None
     format: str | None = None
     bold: bool = False

@@ -7,6 +7,8 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
+from openpyxl.utils.exceptions import IllegalCharacterError
+
 from docgen.model import Portfolio
 from docgen.package import CoreProps, normalise_zip
 from docgen.wordml import build_document
@@ -60,6 +62,6 @@ def render_source(path: Path, source: str | None = None) -> Rendered:
         )
     try:
         content = render(portfolio)
-    except (ValueError, KeyError, TypeError) as error:
+    except (ValueError, KeyError, IllegalCharacterError) as error:
         raise DocgenError(source, f"cannot render: {error}") from None
     return Rendered(path, portfolio, content)

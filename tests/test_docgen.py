@@ -311,6 +311,8 @@ def test_a_typo_is_named_with_its_yaml_path(tmp_path: Path) -> None:
         ),
         (XLSX + "  - {name: S, rows: [[[1, 2]]]}\n", "sheets[0].rows[0][0]: expected a cell: text"),
         ("file: x.docx\nauthor: [A\n", "line 3, column 1: expected ',' or ']'"),
+        (DOCX + '  - paragraph: "bell\\x07"\n', "cannot render: "),
+        (XLSX + '  - {name: S, rows: [["bell\\x07"]]}\n', "cannot render: "),
     ],
 )
 def test_each_mistake_is_one_line_naming_file_and_path(

@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo audit-demo test lint format bench eval fixtures clean
+.PHONY: install demo audit-demo test lint format bench eval fixtures corpus clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -45,6 +45,10 @@ bench: install
 
 eval: install
 	$(BIN)/python eval/run.py
+
+# Every eval/<set>/ written as data (src/ + expectations/, docgen/FORMAT.md): src/ -> portfolios/.
+corpus: install
+	$(BIN)/python -m docgen corpus
 
 fixtures: install
 	$(BIN)/python fixtures/generate.py

@@ -1,15 +1,23 @@
 """Agreement between the engine's verdicts and a careful assessor's expected verdicts:
 on the bundled fixtures and the development portfolios (eval/marking_dev/), which the
 pack is tuned on, and on held-back portfolios (eval/marking/, written without the
-engine; never tune on them)."""
+engine; never tune on them). Every other eval/<set>/ with src/ and expectations/
+(portfolios written as data, docgen/FORMAT.md) is reported under its folder name, its
+documents rendered fresh from src/; a set with 'heldout' in its name is held back."""
 
 from __future__ import annotations
 
+import tempfile
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
+from docgen.sets import find_sets, is_held_back, render_files, source_files
+from marker.audit.stats import cohen_kappa as audit_kappa
 from marker.rules.loader import load_pack
 from marker.run import mark_file
 
@@ -21,6 +29,49 @@ DEVELOPMENT = (
 )
 HELD_BACK = (ROOT / "eval" / "marking" / "portfolios", ROOT / "eval" / "marking" / "expectations")
 LEVEL = {"not_met": 0, "partially_met": 1, "met": 2}
+
+
+@dataclass(frozen=True)
+class EvalSet:
+    """A set of portfolios with expected verdicts; `src` when written as data."""
+
+    title: str
+    portfolios: Path
+    expectations: Path
+    held_back: bool = False
+    src: Path | None = None
+
+    @contextmanager
+    def documents(self) -> Iterator[Path]:
+        """The folder of documents to mark: fresh renders of src/, or portfolios/."""
+        if self.src is None:
+            yield self.portfolios
+            return
+        with tempfile.TemporaryDirectory() as tmp:
+            outcome = render_files(source_files([self.src]), Path(tmp))
+            for line in outcome.errors:  # a bad source is left out, and said so
+                print(f"  not rendered: {line}")
+            yield Path(tmp)
+
+
+def eval_sets(root: Path = ROOT / "eval") -> list[EvalSet]:
+    """The three fixed sets, then every set written as data under `root`, by name."""
+    fixed = [
+        EvalSet("Marking against the fixtures' expected verdicts", *FIXTURES),
+        EvalSet("Marking against the development portfolios", *DEVELOPMENT),
+        EvalSet("Marking against the held-back portfolios (eval/marking/)", *HELD_BACK, True),
+    ]
+    sets = [s for s in fixed if s.portfolios.is_dir()]
+    known = {s.expectations.parent for s in sets}
+    for folder in find_sets(root):
+        if folder in known:
+            continue
+        held = is_held_back(folder)
+        title = f"Marking against {folder.name}" + (" (held back)" if held else "")
+        sets.append(
+            EvalSet(title, folder / "portfolios", folder / "expectations", held, folder / "src")
+        )
+    return sets
 
 
 def cohen_kappa(pairs: list[tuple[str, str]]) -> float | None:
@@ -36,6 +87,13 @@ def cohen_kappa(pairs: list[tuple[str, str]]) -> float | None:
     return (observed - expected) / (1 - expected)
 
 
+def quadratic_kappa(pairs: list[tuple[str, str]]) -> float | None:
+    """Quadratic weighted kappa over the ordered verdicts (two levels off costs 4x one)."""
+    expected = [LEVEL[a] for a, _ in pairs]
+    got = [LEVEL[b] for _, b in pairs]
+    return audit_kappa(expected, got, len(LEVEL), weights="quadratic").value
+
+
 def _finding_ids(expected: dict) -> set[str]:
     return {f["id"] if isinstance(f, dict) else f for f in expected.get("findings") or []}
 
@@ -46,7 +104,11 @@ def agreement(portfolios: Path, expectations: Path, show: bool = False) -> dict:
     pairs: dict[str, list[tuple[str, str]]] = {p: [] for p in points}
     findings = Counter()
     for path in sorted(p for p in portfolios.iterdir() if p.suffix in (".docx", ".xlsx")):
-        expected = yaml.safe_load((expectations / f"{path.stem}.yaml").read_text())
+        expectation = expectations / f"{path.stem}.yaml"
+        if not expectation.is_file():
+            print(f"  {path.name}: no expectations/{expectation.name}, left out")
+            continue
+        expected = yaml.safe_load(expectation.read_text(encoding="utf-8"))
         marking = mark_file(path, loaded)
         got = {mp.id: mp.verdict for mp in marking.marking_points}
         for point in points:
@@ -61,16 +123,25 @@ def agreement(portfolios: Path, expectations: Path, show: bool = False) -> dict:
     return {"pairs": pairs, "findings": findings}
 
 
-def print_agreement(title: str, folders: tuple[Path, Path], show: bool = False) -> None:
-    result = agreement(*folders, show=show)
+def _figure(value: float | None) -> str:
+    return f"{value:6.2f}" if value is not None else "     -"
+
+
+def print_agreement(eval_set: EvalSet, show: bool = False) -> None:
+    """The set's agreement table; disagreements listed only when `show` and not held back."""
+    print(f"\n{eval_set.title}")
+    with eval_set.documents() as documents:
+        result = agreement(documents, eval_set.expectations, show and not eval_set.held_back)
     everything = [pair for pairs in result["pairs"].values() for pair in pairs]
-    print(f"\n{title}")
-    print(f"{'marking point':20} {'n':>3} {'agree':>6} {'kappa':>6} {'2 levels off':>13}")
+    if not everything:
+        print("no portfolios")
+        return
+    header = f"{'marking point':20} {'n':>3} {'agree':>6} {'kappa':>6} {'QWK':>6}"
+    print(f"{header} {'2 levels off':>13}")
     for point, pairs in [*result["pairs"].items(), ("all", everything)]:
         agree = sum(a == b for a, b in pairs) / len(pairs)
-        kappa = cohen_kappa(pairs)
+        kappa, qwk = _figure(cohen_kappa(pairs)), _figure(quadratic_kappa(pairs))
         far = sum(abs(LEVEL[a] - LEVEL[b]) == 2 for a, b in pairs)
-        shown = f"{kappa:6.2f}" if kappa is not None else "     -"
-        print(f"{point:20} {len(pairs):3d} {agree:6.0%} {shown} {far:13d}")
+        print(f"{point:20} {len(pairs):3d} {agree:6.0%} {kappa} {qwk} {far:13d}")
     f = result["findings"]
     print(f"findings: {f['both']} of {f['expected']} expected found; {f['found']} reported in all")

@@ -4,6 +4,10 @@ NLP extraction: precision, recall and F1 per label, exact and overlapping, on th
 development part (every eval/nlp/dev*.txt) and the held-back part (heldout.txt) of the
 labelled set. Tune on the development part only; `--errors` lists its misses and false
 alarms and refuses to list the held-back part's.
+
+Marking: agreement with the expected verdicts (percentage, Cohen's kappa, quadratic
+weighted kappa) per marking point on every set `eval/fixtures.py` finds; `--errors`
+lists disagreements except on held-back sets (eval/marking/, any set named *heldout*).
 """
 
 from __future__ import annotations
@@ -15,7 +19,7 @@ from collections import Counter
 from dataclasses import astuple, dataclass
 from pathlib import Path
 
-from eval.fixtures import DEVELOPMENT, FIXTURES, HELD_BACK, print_agreement
+from eval.fixtures import eval_sets, print_agreement
 from marker.nlp.evidence import MAIN_LABELS, found_spans
 from marker.nlp.pipeline import Context, process
 
@@ -147,11 +151,8 @@ def main() -> None:
             values += file_values
             count += len(eval_set.examples)
         print_table(f"NLP extraction, {part} part ({count} examples)", scores, values)
-    print_agreement("Marking against the fixtures' expected verdicts", FIXTURES, args.errors)
-    if DEVELOPMENT[0].is_dir():
-        print_agreement("Marking against the development portfolios", DEVELOPMENT, args.errors)
-    if HELD_BACK[0].is_dir():  # its disagreements are never listed: it is not for tuning
-        print_agreement("Marking against the held-back portfolios (eval/marking/)", HELD_BACK)
+    for eval_set in eval_sets():  # a held-back set's disagreements are never listed
+        print_agreement(eval_set, args.errors)
 
 
 if __name__ == "__main__":

@@ -183,9 +183,13 @@ def _in_section(block: Block, words: tuple[str, ...]) -> bool:
     return any(word in section for word in words)
 
 
+# A header row names columns; guidance is the template's own words: neither is evidence.
+_NOT_LEARNERS = (BlockKind.TABLE_HEADER, BlockKind.GUIDANCE)
+
+
 def _texts_of(portfolio: Portfolio) -> Iterator[tuple[Block, int | None, Cell | None, str]]:
     for block in portfolio.blocks:
-        if block.part not in (Part.BODY, Part.TEXT_BOX) or block.kind is BlockKind.TABLE_HEADER:
+        if block.part not in (Part.BODY, Part.TEXT_BOX) or block.kind in _NOT_LEARNERS:
             continue
         if block.cells:
             for index, cell in enumerate(block.cells):

@@ -31,6 +31,16 @@ class BlockKind(StrEnum):
     LIST_ITEM = "list_item"
     TABLE_HEADER = "table_header"
     TABLE_ROW = "table_row"
+    FIELD = "field"  # a labelled answer: a "Label: value" line or a form table's row
+    GUIDANCE = "guidance"  # the template's words: instructions, examples, prompts
+
+
+class RoleFrom(StrEnum):
+    """Where a cell's or field's role came from."""
+
+    WORDS = "words"  # its header or label names the role, and the content agrees
+    CONTENT = "content"  # inferred from what the cells hold (a column of dates)
+    CORRECTED = "corrected"  # the words named another role, which the content contradicts
 
 
 class Locator(BaseModel):
@@ -86,6 +96,8 @@ class Cell(BaseModel):
     role: str | None = None
     date: dt.date | None = Field(default=None, description="set when the cell held a real date")
     locator: Locator
+    role_from: RoleFrom | None = Field(default=None, description="how the role was decided")
+    note: str | None = Field(default=None, description="why the role differs from the words")
 
 
 class Block(BaseModel):
@@ -95,8 +107,13 @@ class Block(BaseModel):
     level: int | None = Field(default=None, description="heading level, 1 = top")
     heading_path: list[str] = Field(default_factory=list)
     locator: Locator
-    cells: list[Cell] = Field(default_factory=list, description="table rows only")
+    cells: list[Cell] = Field(default_factory=list, description="table rows and fields")
     hidden: bool = Field(default=False, description="on a hidden sheet")
+    reading: str | None = Field(
+        default=None,
+        description="how the structure was read and why (shown by `marker parse`), e.g. "
+        "'form table: labels down the first column'",
+    )
 
     @property
     def part(self) -> Part:

@@ -18,6 +18,9 @@ def summary_line(portfolio: Portfolio) -> str:
     )
 
 
+_ROLE_FROM = {"content": " (from the content)", "corrected": " (corrected by the content)"}
+
+
 def render_portfolio(portfolio: Portfolio) -> str:
     labels = column_roles().labels
     lines = [
@@ -33,11 +36,16 @@ def render_portfolio(portfolio: Portfolio) -> str:
         lines.append(
             f"[{block.locator}] {block.kind.value}{hidden}" + (f"  ({section})" if section else "")
         )
+        if block.reading:
+            lines.append(f"    read as: {block.reading}")
         if not block.cells:
             lines.append(f"    {block.text}")
         for cell in block.cells:
             role = f" -> {labels[cell.role]}" if cell.role else ""
+            role += _ROLE_FROM.get(cell.role_from, "")
             column = cell.header or cell.locator.column or "?"
             text = cell.text.replace("\n", " / ") or "(empty)"
             lines.append(f"    {column}{role}: {text}")
+            if cell.note:
+                lines.append(f"      note: {cell.note}")
     return "\n".join(lines)

@@ -48,7 +48,24 @@ class LazyGroup(click.Group):
 
 def _portfolio_files(paths: tuple[str, ...]) -> list[Path]:
     """The .docx/.xlsx files named, folders searched recursively, in a stable order."""
-    return [task.path for task in find_files(list(paths))]
+    files = [task.path for task in find_files(list(paths))]
+    if not files:
+        raise click.ClickException(f"{', '.join(paths)}: no .docx or .xlsx file found")
+    return files
+
+
+def _read_text(source: str) -> str:
+    """Standard input, or a text file; a missing, folder or non-UTF-8 file is one line."""
+    if source == "-":
+        return click.get_text_stream("stdin").read()
+    try:
+        return Path(source).read_text("utf-8")
+    except IsADirectoryError:
+        raise click.ClickException(f"{source}: is a folder: give a text file") from None
+    except OSError as error:
+        raise click.ClickException(f"{source}: cannot be read ({error.strerror})") from None
+    except UnicodeDecodeError:
+        raise click.ClickException(f"{source}: is not UTF-8 text") from None
 
 
 @click.group(cls=LazyGroup)
@@ -140,7 +157,7 @@ def extract(
         return
     if role and role not in column_roles().labels:
         raise click.BadParameter(f"unknown role {role!r}", param_hint="--role")
-    text = click.get_text_stream("stdin").read() if source == "-" else path.read_text("utf-8")
+    text = _read_text(source)
     reference = reference_date.date() if reference_date else dt.date.today()
     texts = text.splitlines() if per_line else [text]
     context = Context(reference_date=reference, role=role)
@@ -297,7 +314,11 @@ def _pack_files(path: str | None) -> list[Path]:
     if path is None:
         return pack_paths()
     target = Path(path)
-    return sorted(target.glob("*.yaml")) if target.is_dir() else [target]
+    if not target.is_dir():
+        return [target]
+    if found := sorted(target.glob("*.yaml")):
+        return found
+    raise click.ClickException(f"{path}: no .yaml rule pack in this folder")
 
 
 @rules.command("validate")

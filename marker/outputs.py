@@ -41,6 +41,8 @@ def _choices(formats: dict[str, str]) -> str:
 def format_of(path: Path, formats: dict[str, str], requested: str | None = None) -> str:
     """The format `path`'s extension says; refused when unknown or when --format differs."""
     suffix = path.suffix.lower()
+    if path.is_dir():
+        raise OutputError(f"{path}: is a folder: give a file name to write")
     if suffix not in formats:
         kind = f"unknown output type {suffix}" if suffix else "no extension"
         raise OutputError(f"{path}: {kind}: use {_choices(formats)}")
@@ -79,13 +81,14 @@ def prepare(
     Called before any marking, so a refused run has marked and written nothing.
     """
     outputs = list(outputs)
-    read = identities(inputs)
+    read = {found: path for path in inputs if (found := identity(path)) is not None}
     seen: dict[tuple[int, int] | Path, Path] = {}
     for path in outputs:
         if path.is_dir():
             raise OutputError(f"{path}: is a folder: give a file name to write")
-        if identity(path) in read:
-            raise OutputError(f"{path}: is one of the input files: write the output elsewhere")
+        if (source := read.get(identity(path))) is not None:
+            also = "" if source == path else f" (the same file as {source})"
+            raise OutputError(f"{path}: is an input file{also}: write the output elsewhere")
         key = identity(path) or path.resolve()
         if key in seen:
             raise OutputError(f"{path}: is also given as {seen[key]}: name each output apart")

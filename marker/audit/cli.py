@@ -158,7 +158,9 @@ def _summarise(path: Path, result: ImportResult, dry_run: bool) -> None:
 
 
 @audit.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.argument(
+    "files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path)
+)
 @click.option("--by", help="Who is importing (default: your login name).")
 @db_option
 def markings(files: tuple[Path, ...], by: str | None, db_url: str) -> None:
@@ -171,11 +173,17 @@ def markings(files: tuple[Path, ...], by: str | None, db_url: str) -> None:
     """
     loaded: list[dict[str, Any]] = []
     for path in files:
-        text = path.read_text(encoding="utf-8")
         try:
-            data = json.loads(text)
-        except json.JSONDecodeError:
-            data = [json.loads(line) for line in text.splitlines() if line.strip()]
+            text = path.read_text(encoding="utf-8")
+            try:
+                data = json.loads(text)
+            except json.JSONDecodeError:
+                data = [json.loads(line) for line in text.splitlines() if line.strip()]
+        except (UnicodeDecodeError, json.JSONDecodeError) as error:
+            raise click.ClickException(
+                f"{path}: not marker JSON ({error.__class__.__name__}): "
+                "save markings with `marker check --format json`"
+            ) from None
         loaded += data if isinstance(data, list) else [data]
     source = ", ".join(path.name for path in files)[:500]
     stored = record_markings(db_url, loaded, by=by, source=source)

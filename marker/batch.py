@@ -24,6 +24,7 @@ from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import Any
 
+from marker.outputs import identities, identity
 from marker.parse import SUFFIXES
 
 WORKER_MEMORY_BYTES = 2 * 1024**3  # address space a worker may use (spaCy maps ~1 GiB)
@@ -358,6 +359,13 @@ def journal_path(out: Path, fmt: str) -> Path:
     return out if fmt == "jsonl" else out.with_name(out.name + ".jsonl")
 
 
+def batch_outputs(out: Path, fmt: str) -> list[Path]:
+    """Every file a batch writes: the grid (one CSV per sheet) and the journal."""
+    from marker.report.grid import grid_paths
+
+    return list(dict.fromkeys([*grid_paths(out, fmt), journal_path(out, fmt)]))
+
+
 def latest_per_file(records: list[dict]) -> list[dict]:
     by_file: dict[str, dict] = {}
     for record in records:
@@ -385,7 +393,10 @@ def run_batch(
     done = already_marked(read_journal(journal), pack) if resume else {}
     tasks = []
     summary = Summary()
+    written = identities(batch_outputs(out, fmt))  # a grid saved in a folder it marks
     for task in find_files(paths):
+        if identity(task.path) in written:
+            continue
         previous = done.get(task.name)
         if previous and previous.get("file_sha256") == file_sha256(task.path):
             summary.skipped += 1

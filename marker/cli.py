@@ -12,6 +12,15 @@ from typing import ClassVar
 import click
 
 from marker.batch import find_files
+from marker.outputs import (
+    BATCH_FORMATS,
+    CHECK_FORMATS,
+    OutputError,
+    format_of,
+    prepare,
+    same_file,
+    write_text,
+)
 from marker.parse import SUFFIXES, PortfolioError, parse_file
 from marker.parse.columns import column_roles
 from marker.report.parsed import render_portfolio, summary_line
@@ -39,7 +48,24 @@ class LazyGroup(click.Group):
 
 def _portfolio_files(paths: tuple[str, ...]) -> list[Path]:
     """The .docx/.xlsx files named, folders searched recursively, in a stable order."""
-    return [task.path for task in find_files(list(paths))]
+    files = [task.path for task in find_files(list(paths))]
+    if not files:
+        raise click.ClickException(f"{', '.join(paths)}: no .docx or .xlsx file found")
+    return files
+
+
+def _read_text(source: str) -> str:
+    """Standard input, or a text file; a missing, folder or non-UTF-8 file is one line."""
+    if source == "-":
+        return click.get_text_stream("stdin").read()
+    try:
+        return Path(source).read_text("utf-8")
+    except IsADirectoryError:
+        raise click.ClickException(f"{source}: is a folder: give a text file") from None
+    except OSError as error:
+        raise click.ClickException(f"{source}: cannot be read ({error.strerror})") from None
+    except UnicodeDecodeError:
+        raise click.ClickException(f"{source}: is not UTF-8 text") from None
 
 
 @click.group(cls=LazyGroup)
@@ -131,7 +157,7 @@ def extract(
         return
     if role and role not in column_roles().labels:
         raise click.BadParameter(f"unknown role {role!r}", param_hint="--role")
-    text = click.get_text_stream("stdin").read() if source == "-" else path.read_text("utf-8")
+    text = _read_text(source)
     reference = reference_date.date() if reference_date else dt.date.today()
     texts = text.splitlines() if per_line else [text]
     context = Context(reference_date=reference, role=role)
@@ -158,12 +184,16 @@ def _dump(marking) -> dict:
     "--format",
     "fmt",
     type=click.Choice(["text", "json", "jsonl", "html"]),
-    default="text",
-    show_default=True,
+    default=None,
+    help="Output format (default: from the output's extension, else text).",
 )
 @click.option("--pack", "pack_id", default=DEFAULT_PACK, show_default=True, help="Rule pack id.")
 @click.option(
-    "-o", "--output", "out", type=click.Path(), help="Write to this file (one input file)."
+    "-o",
+    "--output",
+    "out",
+    type=click.Path(),
+    help="Write to this file (one input file): .txt, .json, .jsonl or .html.",
 )
 @click.option(
     "--annotate",
@@ -190,8 +220,16 @@ def check(
 
     loaded = _pack(pack_id)
     files = _portfolio_files(paths)
+    fmt = format_of(Path(out), CHECK_FORMATS, fmt) if out else fmt or "text"
     if (out or annotated or fmt == "html") and len(files) != 1:
         raise click.UsageError("--output, --annotate and --format html take exactly one file")
+    if annotated and Path(annotated).suffix.lower() != files[0].suffix.lower():
+        raise OutputError(
+            f"{annotated}: the annotated copy of {files[0].name} must be a "
+            f"{files[0].suffix.lower()} file"
+        )
+    outputs = [Path(name) for name in (out, annotated) if name]
+    prepare(outputs, files, say=lambda line: click.echo(line, err=True))
     results, failed = [], False
     for path in files:
         try:
@@ -220,7 +258,7 @@ def check(
         results = [json.dumps(payload, ensure_ascii=False, indent=2)]
     text = "\n".join(results)
     if out:
-        Path(out).write_text(text + "\n", encoding="utf-8")
+        write_text(Path(out), text + "\n")
         click.echo(f"wrote {out}", err=True)
     elif text:
         click.echo(text)
@@ -273,7 +311,11 @@ def _pack_files(path: str | None) -> list[Path]:
     if path is None:
         return pack_paths()
     target = Path(path)
-    return sorted(target.glob("*.yaml")) if target.is_dir() else [target]
+    if not target.is_dir():
+        return [target]
+    if found := sorted(target.glob("*.yaml")):
+        return found
+    raise click.ClickException(f"{path}: no .yaml rule pack in this folder")
 
 
 @rules.command("validate")
@@ -381,13 +423,15 @@ def explain(check_id: str, pack_id: str) -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
-@click.option("-o", "--output", "out", required=True, type=click.Path(), help="Grid to write.")
+@click.option(
+    "-o", "--output", "out", required=True, type=click.Path(), help="Grid: .xlsx, .csv or .jsonl."
+)
 @click.option(
     "--format",
     "fmt",
     type=click.Choice(["xlsx", "csv", "jsonl"]),
     default=None,
-    help="Output format (default: from the output's extension, else xlsx).",
+    help="Output format; must agree with the output's extension, which decides it.",
 )
 @click.option("--jobs", "-j", type=int, default=None, help="Parallel workers (default: cores).")
 @click.option(
@@ -412,6 +456,7 @@ def batch(paths, out, fmt, jobs, resume, pack_id, db_url) -> None:
     """
     from marker.batch import (
         Workers,
+        batch_outputs,
         cpu_count,
         journal_path,
         latest_per_file,
@@ -421,7 +466,15 @@ def batch(paths, out, fmt, jobs, resume, pack_id, db_url) -> None:
 
     loaded = _pack(pack_id)
     out_path = Path(out)
-    fmt = fmt or {".csv": "csv", ".jsonl": "jsonl"}.get(out_path.suffix.lower(), "xlsx")
+    fmt = format_of(out_path, BATCH_FORMATS, fmt)
+    outputs = batch_outputs(out_path, fmt)
+    # A grid this batch wrote before, inside a folder it marks, is left out of the marking
+    # (run_batch does so); any other input the outputs would overwrite is refused.
+    previous = journal_path(out_path, fmt).exists()
+    named = [Path(name) for name in paths if Path(name).is_file()]
+    found = [task.path for task in find_files(list(paths))]
+    inputs = named + [p for p in found if not (previous and same_file(p, [out_path]))]
+    prepare(outputs, inputs, say=lambda line: click.echo(line, err=True))
     pack = loaded.ref().model_dump()
     terminal = sys.stderr.isatty()
 

@@ -34,6 +34,18 @@ def quiet_batch(folder: Path, out: Path, seconds: float):
     )
 
 
+def assert_refused(result, words: str = "") -> None:
+    """A command that failed with a short message on stderr saying `words`, no traceback."""
+    assert result.exit_code != 0, result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit), repr(
+        result.exception
+    )
+    assert "Traceback" not in result.output
+    message = [line for line in result.stderr.splitlines() if line.strip()]
+    assert 0 < len(message) <= 3, result.stderr
+    assert words in result.stderr, result.stderr
+
+
 @pytest.fixture
 def tmp_docx(tmp_path: Path):
     """Save a python-docx Document under tmp_path and return the path."""

@@ -228,6 +228,55 @@ def _encrypted_flag() -> bytes:
     return bytes(data)
 
 
+# Text a spreadsheet would run as a formula if it were written into a cell or a CSV field
+# as it stands; the batch grid, its CSV form and the audit report must keep it as text.
+FORMULA_TEXTS = (
+    '=HYPERLINK("http://example.invalid","1. My career goal")',
+    "+1",
+    "-2+3",
+    "@SUM(A1)",
+    "\t=1+1",
+    "\r=1+1",
+)
+
+
+def _formula_docx() -> bytes:
+    """Formula-like text at the start of paragraphs and table cells the engine quotes."""
+    document = docx.Document()
+    document.add_heading("Self-assessment", 1)
+    for text in FORMULA_TEXTS:
+        document.add_paragraph(f"{text} I want to become a team leader; I listen well.")
+    document.add_heading("SMART objectives", 1)
+    for text in FORMULA_TEXTS:
+        document.add_paragraph(f"{text} I will reduce my AHT from 7:30 to 6:00 by 31/03/2026.")
+    table = document.add_table(rows=1, cols=3)
+    for cell, text in zip(table.rows[0].cells, ["Objective", "Actions", "By when?"], strict=True):
+        cell.text = text
+    for text in FORMULA_TEXTS:
+        cells = table.add_row().cells
+        cells[0].text, cells[1].text = f"{text} cut AHT to 6:00", f"{text} shadowing"
+        cells[2].text = "31/03/2026"
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def _formula_xlsx() -> bytes:
+    """The same text in a workbook's cells, stored as text (the learner typed it)."""
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.title = "PDP"
+    sheet.append(["Objective", "By when?"])
+    for text in FORMULA_TEXTS:
+        sheet.append([f"{text} I will reduce AHT from 7:30 to 6:00", "31/03/2026"])
+    for row in sheet.iter_rows(min_row=2):
+        for cell in row:
+            cell.data_type = "s"  # openpyxl took the "=" ones for formulas
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
 def _pptx() -> bytes:
     return _content_type(
         _docx(),
@@ -366,6 +415,8 @@ CASES: list[Case] = [
         "not-office-file",
         lambda: _raw_zip([("word/document.xml", b"<x/>")]),
     ),
+    Case("=HYPERLINK(1).docx", "ok", _formula_docx),
+    Case("formula-text.xlsx", "ok", _formula_xlsx),
 ]
 
 

@@ -9,6 +9,7 @@ import docx
 import openpyxl
 import pytest
 
+from marker.outputs import OutputError
 from marker.report.annotate import annotate
 from marker.rules.loader import load_pack
 from marker.run import mark_file
@@ -59,5 +60,5 @@ def test_xlsx_copy_holds_cell_comments(tmp_path):
 
 def test_the_original_is_never_overwritten():
     source = PORTFOLIOS / "mixed_plan_in_prose.docx"
-    with pytest.raises(ValueError):
+    with pytest.raises(OutputError):
         annotate(source, mark_file(source, load_pack()), source)

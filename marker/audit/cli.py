@@ -26,6 +26,7 @@ from marker.audit.report import FORMATS, build_report, format_for, write_report
 from marker.audit.scheme import DEFAULT_PACK, Pack, PackNotFound, load_pack
 from marker.audit.store import history, record_markings, status
 from marker.audit.template import write_template
+from marker.outputs import REJECTS_FORMATS, TEMPLATE_FORMATS, format_of, prepare
 
 MAX_ROWS_SHOWN = 20
 """Rejected rows echoed to the terminal; `--rejects FILE` writes them all."""
@@ -56,17 +57,29 @@ def audit() -> None:
 
 
 @audit.command()
-@click.argument("out", type=click.Path(dir_okay=False, path_type=Path), default="decisions.xlsx")
+@click.argument("named", required=False, type=click.Path(path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    help="Sheet to write, .xlsx or .csv (default decisions.xlsx; also given as the argument).",
+)
 @pack_option
-def template(out: Path, pack_id: str) -> None:
+def template(named: Path | None, output: Path | None, pack_id: str) -> None:
     """Write a decisions sheet to fill in (.xlsx with drop-downs, or .csv).
 
     Columns: portfolio file, learner, assessor, marking point id, verdict, decision
     date, comment. The example row is skipped on import.
 
-    Example: marker audit template term1-decisions.xlsx
+    Example: marker audit template -o term1-decisions.xlsx
     """
-    write_template(out, _pack(pack_id))
+    if named and output and named != output:
+        raise click.UsageError(f"two outputs given ({named} and {output}): give one")
+    out = output or named or Path("decisions.xlsx")
+    format_of(out, TEMPLATE_FORMATS)
+    pack = _pack(pack_id)
+    prepare([out], [], say=lambda line: click.echo(line, err=True))
+    write_template(out, pack)
     click.echo(f"wrote {out}")
 
 
@@ -104,6 +117,9 @@ def record(
     Example: marker audit record term1.xlsx --portfolios submissions/ --rejects fix-me.csv
     """
     pack = _pack(pack_id)
+    if rejects is not None:
+        format_of(rejects, REJECTS_FORMATS)
+        prepare([rejects], decisions, say=lambda line: click.echo(line, err=True))
     failed = False
     for path in decisions:
         try:
@@ -142,7 +158,9 @@ def _summarise(path: Path, result: ImportResult, dry_run: bool) -> None:
 
 
 @audit.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.argument(
+    "files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path)
+)
 @click.option("--by", help="Who is importing (default: your login name).")
 @db_option
 def markings(files: tuple[Path, ...], by: str | None, db_url: str) -> None:
@@ -155,11 +173,17 @@ def markings(files: tuple[Path, ...], by: str | None, db_url: str) -> None:
     """
     loaded: list[dict[str, Any]] = []
     for path in files:
-        text = path.read_text(encoding="utf-8")
         try:
-            data = json.loads(text)
-        except json.JSONDecodeError:
-            data = [json.loads(line) for line in text.splitlines() if line.strip()]
+            text = path.read_text(encoding="utf-8")
+            try:
+                data = json.loads(text)
+            except json.JSONDecodeError:
+                data = [json.loads(line) for line in text.splitlines() if line.strip()]
+        except (UnicodeDecodeError, json.JSONDecodeError) as error:
+            raise click.ClickException(
+                f"{path}: not marker JSON ({error.__class__.__name__}): "
+                "save markings with `marker check --format json`"
+            ) from None
         loaded += data if isinstance(data, list) else [data]
     source = ", ".join(path.name for path in files)[:500]
     stored = record_markings(db_url, loaded, by=by, source=source)
@@ -167,7 +191,7 @@ def markings(files: tuple[Path, ...], by: str | None, db_url: str) -> None:
 
 
 @audit.command()
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("-o", "--output", type=click.Path(path_type=Path), help=".html, .xlsx, .json or .txt")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), help="Default: from -o, else text.")
 @click.option(
     "--as-of",
@@ -187,8 +211,10 @@ def report(
 
     Example: marker audit report -o report.html
     """
+    chosen = format_for(output, fmt)
+    if output is not None:
+        prepare([output], [], say=lambda line: click.echo(line, err=True))
     try:
-        chosen = format_for(output, fmt)
         result = build_report(db_url, _pack(pack_id), as_of.date() if as_of else None)
         text = write_report(result, chosen, output)
     except ValueError as error:

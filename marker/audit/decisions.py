@@ -43,6 +43,7 @@ from marker.audit.scheme import (
     parse_verdict,
 )
 from marker.audit.store import Key, append, known_hashes, latest_rows, new_import
+from marker.cells import write_csv
 
 COLUMNS: dict[str, str] = {
     "file": "Portfolio file",
@@ -484,9 +485,8 @@ def _key(row: AcceptedRow) -> Key:
 
 def write_rejects(result: ImportResult, path: Path) -> None:
     """The rejected rows as a CSV with the problem beside each: fix it and import it again."""
-    with path.open("w", newline="", encoding="utf-8-sig") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(["Row", *COLUMNS.values(), "Problem"])
-        for rejected in result.rejected:
-            values = [rejected.values.get(column, "") for column in COLUMNS]
-            writer.writerow([rejected.row, *values, rejected.reason])
+    rows = [["Row", *COLUMNS.values(), "Problem"]] + [
+        [rejected.row, *[rejected.values.get(column, "") for column in COLUMNS], rejected.reason]
+        for rejected in result.rejected
+    ]
+    write_csv(path, rows)

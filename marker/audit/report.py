@@ -15,6 +15,7 @@ from marker.audit.report_html import render_html
 from marker.audit.report_xlsx import write_xlsx
 from marker.audit.scheme import Pack
 from marker.audit.store import latest_rows
+from marker.outputs import REPORT_FORMATS, format_of, write_text
 
 FORMATS = ("text", "html", "xlsx", "json")
 
@@ -31,14 +32,11 @@ def build_report(db_url: str, pack: Pack, as_of: dt.date | None = None) -> Audit
 
 
 def format_for(path: Path | None, requested: str | None) -> str:
-    """The format asked for, else the output file's suffix, else text on the terminal."""
-    if requested:
-        return requested
-    if path is not None and path.suffix.lower().lstrip(".") in FORMATS:
-        return path.suffix.lower().lstrip(".")
+    """The output file's format by its extension (agreeing with --format), else the one
+    asked for, else text on the terminal."""
     if path is not None:
-        raise ValueError(f"cannot tell the format of '{path.name}': use .html, .xlsx or .json")
-    return "text"
+        return format_of(path, REPORT_FORMATS, requested)
+    return requested or "text"
 
 
 def to_json(report: AuditReport) -> str:
@@ -69,5 +67,5 @@ def write_report(report: AuditReport, fmt: str, path: Path | None) -> str | None
     text = {"html": render_html, "json": to_json, "text": to_text}[fmt](report)
     if path is None:
         return text
-    path.write_text(text, encoding="utf-8")
+    write_text(path, text)
     return None

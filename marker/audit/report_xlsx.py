@@ -19,6 +19,8 @@ from marker.audit import fmt
 from marker.audit.model import AuditReport
 from marker.audit.scheme import VERDICTS
 from marker.audit.stats import Stat
+from marker.cells import put
+from marker.outputs import save
 
 _WRAP = Alignment(wrap_text=True, vertical="top")
 
@@ -33,7 +35,7 @@ def write_xlsx(report: AuditReport, path: Path) -> None:
     _assessors(book.create_sheet("Assessors"), report)
     _disagreements(book.create_sheet("Disagreements"), report)
     _sampling(book.create_sheet("Sampling plan"), report)
-    book.save(path)
+    save(book, path)
 
 
 def _v(stat: Stat | None) -> float | None:
@@ -43,10 +45,10 @@ def _v(stat: Stat | None) -> float | None:
 def _table(sheet: Worksheet, top: int, head: list[str], rows: list[list[object]]) -> None:
     """A header at row `top`, the rows under it, frozen and filtered; columns sized to fit."""
     for col, title in enumerate(head, start=1):
-        sheet.cell(row=top, column=col, value=title).font = Font(bold=True)
+        put(sheet.cell(row=top, column=col), title).font = Font(bold=True)
     for r, row in enumerate(rows, start=top + 1):
         for col, value in enumerate(row, start=1):
-            sheet.cell(row=r, column=col, value=value).alignment = _WRAP
+            put(sheet.cell(row=r, column=col), value).alignment = _WRAP
     sheet.freeze_panes = sheet.cell(row=top + 1, column=1)
     last = get_column_letter(len(head))
     sheet.auto_filter.ref = f"A{top}:{last}{top + max(len(rows), 1)}"
@@ -57,11 +59,11 @@ def _table(sheet: Worksheet, top: int, head: list[str], rows: list[list[object]]
 
 def _summary(sheet: Worksheet, report: AuditReport) -> None:
     pack = report.pack
-    sheet["A1"] = f"Consistency audit: {pack['title']} ({pack['id']} {pack['version']})"
-    sheet["A1"].font = Font(bold=True, size=14)
-    sheet["A2"] = f"As of {report.as_of:%d/%m/%Y}; pack sha256 {pack['sha256']}"
+    title = f"Consistency audit: {pack['title']} ({pack['id']} {pack['version']})"
+    put(sheet["A1"], title).font = Font(bold=True, size=14)
+    put(sheet["A2"], f"As of {report.as_of:%d/%m/%Y}; pack sha256 {pack['sha256']}")
     for i, line in enumerate(report.headline, start=3):
-        sheet.cell(row=i, column=1, value=line)
+        put(sheet.cell(row=i, column=1), line)
     top = 4 + len(report.headline)
     head = [
         "Marking point",

@@ -7,7 +7,6 @@ in practice are free-typed verdicts, misspelt marking points and day/month slips
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 from pathlib import Path
 
@@ -17,6 +16,8 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from marker.audit.decisions import COLUMNS, EXAMPLE_MARK
 from marker.audit.scheme import VERDICT_LABELS, VERDICTS, Pack
+from marker.cells import write_csv, write_row
+from marker.outputs import save
 
 _EXAMPLE = {
     "file": "jo-bloggs-pdp.docx",
@@ -36,10 +37,7 @@ def write_template(path: Path, pack: Pack) -> None:
     }
     if path.suffix.lower() == ".csv":
         example["date"] = dt.date.today().strftime("%d/%m/%Y")
-        with path.open("w", newline="", encoding="utf-8-sig") as handle:
-            writer = csv.writer(handle)
-            writer.writerow(COLUMNS.values())
-            writer.writerow(example[c] for c in COLUMNS)
+        write_csv(path, [list(COLUMNS.values()), [example[c] for c in COLUMNS]])
         return
     _xlsx_template(path, pack, [example[c] for c in COLUMNS])
 
@@ -49,8 +47,8 @@ def _xlsx_template(path: Path, pack: Pack, example: list[object]) -> None:
     sheet = book.active
     assert sheet is not None
     sheet.title = "Decisions"
-    sheet.append(list(COLUMNS.values()))
-    sheet.append(example)
+    write_row(sheet, 1, COLUMNS.values())
+    write_row(sheet, 2, example)
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for cell in sheet[2]:
@@ -61,12 +59,12 @@ def _xlsx_template(path: Path, pack: Pack, example: list[object]) -> None:
     sheet.freeze_panes = "A2"
 
     lists = book.create_sheet("Lists")
-    lists.append(["Marking point id", "Title", "Verdict"])
+    write_row(lists, 1, ["Marking point id", "Title", "Verdict"])
     labels = [VERDICT_LABELS[v] for v in VERDICTS]
     points = list(pack.marking_points.items())
     for i in range(max(len(points), len(labels))):
         point_id, title = points[i] if i < len(points) else ("", "")
-        lists.append([point_id, title, labels[i] if i < len(labels) else ""])
+        write_row(lists, i + 2, [point_id, title, labels[i] if i < len(labels) else ""])
     for cell in lists[1]:
         cell.font = Font(bold=True)
     lists.column_dimensions["A"].width, lists.column_dimensions["B"].width = 22, 60
@@ -90,4 +88,4 @@ def _xlsx_template(path: Path, pack: Pack, example: list[object]) -> None:
         sheet.add_data_validation(validation)
         validation.add(f"{column}2:{column}{last}")
     date_check.error = "Enter a date such as 31/03/2025."
-    book.save(path)
+    save(book, path)

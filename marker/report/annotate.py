@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from marker.outputs import OutputError, same_file, save
 from marker.parse.model import BlockKind, Portfolio
 from marker.rules.marking import Marking, MarkingPointResult
 
@@ -58,9 +59,8 @@ def _gap_locator(point: MarkingPointResult, portfolio: Portfolio) -> str:
 def annotate(source: Path, marking: Marking, out: Path) -> int:
     """Write a commented copy of `source` to `out`; returns how many comments it holds."""
     source, out = Path(source), Path(out)
-    if out.resolve() == source.resolve():
-        raise ValueError("the annotated copy must not overwrite the learner's file")
-    out.parent.mkdir(parents=True, exist_ok=True)
+    if same_file(out, [source]) or out.resolve() == source.resolve():
+        raise OutputError(f"{out}: is the learner's file: write the annotated copy elsewhere")
     if source.suffix.lower() == ".docx":
         return _annotate_docx(source, marking, out)
     return _annotate_xlsx(source, marking, out)
@@ -92,7 +92,7 @@ def _annotate_docx(source: Path, marking: Marking, out: Path) -> int:
         runs = paragraph.runs or [paragraph.add_run("")]
         document.add_comment(runs, text="\n".join(lines), author=AUTHOR, initials=INITIALS)
         added += 1
-    document.save(str(out))
+    save(document, out)
     return added
 
 
@@ -116,7 +116,7 @@ def _annotate_xlsx(source: Path, marking: Marking, out: Path) -> int:
         if target.comment:
             text = f"{target.comment.text}\n{text}"
         target.comment = Comment(text, AUTHOR, width=320, height=160)
-    workbook.save(out)
+    save(workbook, out)  # the learner's cells go back as they were read; comments are text
     return len(by_cell)
 
 

@@ -3,15 +3,18 @@ filter and work down, pointing at the evidence and at what could not be marked."
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 from pathlib import Path
 from typing import Any
+
+from marker.cells import put, write_csv, write_row
+from marker.outputs import save
 
 VERDICT_WORDS = {"met": "Met", "partially_met": "Partially met", "not_met": "Not met"}
 VERDICT_FILLS = {"met": "C6EFCE", "partially_met": "FFEB9C", "not_met": "FFC7CE"}
 MAX_WIDTH = 60
 TRISTATE = {True: "yes", False: "no", None: "?"}
+SHEETS = ("Summary", "Evidence", "Objectives", "Findings", "Errors")
 SMART = ("specific", "measurable", "achievable", "relevant", "time_bound")
 
 
@@ -115,13 +118,14 @@ def sheets(records: list[dict]) -> dict[str, list[list[Any]]]:
     errors = [["File", "Code", "Reason"]] + [
         [r["file"], r["error"]["code"], r["error"]["message"]] for r in records if "error" in r
     ]
-    return {
-        "Summary": summary,
-        "Evidence": evidence,
-        "Objectives": objectives,
-        "Findings": findings,
-        "Errors": errors,
-    }
+    return dict(zip(SHEETS, (summary, evidence, objectives, findings, errors), strict=True))
+
+
+def grid_paths(path: Path, fmt: str) -> list[Path]:
+    """The files a grid is written to: the workbook, or the Summary CSV and one per sheet."""
+    if fmt != "csv":
+        return [path]
+    return [path] + [path.with_name(f"{path.stem}.{name.lower()}.csv") for name in SHEETS[1:]]
 
 
 def write_grid(
@@ -129,7 +133,6 @@ def write_grid(
 ) -> list[Path]:
     """Write the grid as an .xlsx workbook or as one CSV per sheet; returns the paths."""
     tables = sheets(records)
-    path.parent.mkdir(parents=True, exist_ok=True)
     if fmt == "csv":
         return _write_csv(path, tables, pack, run_date)
     _write_xlsx(path, tables, pack, run_date)
@@ -144,16 +147,13 @@ def _title(pack: dict, run_date: dt.date) -> str:
 
 
 def _write_csv(path: Path, tables: dict, pack: dict, run_date: dt.date) -> list[Path]:
-    written = []
-    for name, rows in tables.items():
-        target = path if name == "Summary" else path.with_name(f"{path.stem}.{name.lower()}.csv")
+    written = grid_paths(path, "csv")
+    for (name, rows), target in zip(tables.items(), written, strict=True):
         if name == "Summary":
             rows = [[*rows[0], "Pack", "Pack version", "Run date"]] + [
                 [*row, pack["id"], pack["version"], run_date.isoformat()] for row in rows[1:]
             ]
-        with target.open("w", encoding="utf-8-sig", newline="") as handle:
-            csv.writer(handle).writerows(rows)
-        written.append(target)
+        write_csv(target, rows)
     return written
 
 
@@ -169,10 +169,9 @@ def _write_xlsx(path: Path, tables: dict, pack: dict, run_date: dt.date) -> None
     }
     for name, rows in tables.items():
         sheet = workbook.create_sheet(name)
-        sheet.append([_title(pack, run_date)])
-        sheet["A1"].font = Font(bold=True)
-        for row in rows:
-            sheet.append(row)
+        put(sheet["A1"], _title(pack, run_date)).font = Font(bold=True)
+        for number, row in enumerate(rows, start=2):
+            write_row(sheet, number, row)
         for cell in sheet[2]:
             cell.font = Font(bold=True)
         sheet.freeze_panes = "B3" if name == "Summary" else "A3"
@@ -189,4 +188,4 @@ def _write_xlsx(path: Path, tables: dict, pack: dict, run_date: dt.date) -> None
                     cell.alignment = wrap
                 if name == "Summary" and cell.value in fills:
                     cell.fill = fills[cell.value]
-    workbook.save(path)
+    save(workbook, path)

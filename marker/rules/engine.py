@@ -158,6 +158,7 @@ def mark(portfolio: Portfolio, evidence: Evidence, loaded: LoadedPack) -> Markin
     points = [_mark_point(point, facts, pack) for point in pack.marking_points]
     return Marking(
         file=portfolio.source,
+        path=portfolio.source,  # a file marked on its own; the batch and check say where it was
         file_sha256=portfolio.sha256,
         pack=loaded.ref(),
         outcome="met" if all(p.verdict == "met" for p in points) else "not_yet_met",

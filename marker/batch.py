@@ -48,8 +48,12 @@ class Outcome:
 
     @classmethod
     def error(cls, task: Task, code: str, message: str) -> Outcome:
-        record = error_record(task, code, message, file_sha256(task.source))
-        return cls(json.dumps(record, ensure_ascii=False), True)
+        return cls(journal_line(error_record(task, code, message, file_sha256(task.source))), True)
+
+
+def journal_line(record: dict) -> str:
+    """A record as one journal line, compact like the workers' markings."""
+    return json.dumps(record, ensure_ascii=False, separators=(",", ":"))
 
 
 def error_record(task: Task, code: str, message: str, sha256: str | None = None) -> dict:
@@ -302,7 +306,7 @@ def write_journal(path: Path, records: list[dict]) -> None:
         os.chmod(temporary, _mode_of(path))  # mkstemp's 0600 would hide the output from others
         with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
             for record in records:
-                handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+                handle.write(journal_line(record) + "\n")
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(temporary, path)
@@ -434,7 +438,7 @@ def run_batch(
     summary = Summary(skipped=found.skipped)
     done: dict[str, dict] = {}
     if resume and journal.exists():
-        # drops a line a crash cut short and records a retry superseded, before appending
+        # rewritten before appending: a line a crash cut short goes, and superseded records
         previous = latest_per_file(read_journal(journal))
         write_journal(journal, previous)
         done = already_marked(previous, pack)
@@ -459,7 +463,11 @@ def run_batch(
                 progress.step(outcome)
         except KeyboardInterrupt:
             summary.interrupted = True
+    if fmt == "jsonl" and not resume:
+        summary.written = [journal]  # a fresh run writes each path once
+        return summary
     records = latest_per_file(read_journal(journal))
-    write_journal(journal, records)  # one record per path: a retried file is one row
+    if resume:
+        write_journal(journal, records)  # one record per path: a retried file is one row
     summary.written = [journal] if fmt == "jsonl" else render(records)
     return summary

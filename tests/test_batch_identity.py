@@ -107,10 +107,12 @@ def test_the_summary_line_accounts_for_every_file(tmp_path):
 def test_resume_drops_a_torn_last_line_from_the_output(two_folders, tmp_path):
     out = tmp_path / "grid.jsonl"
     run(two_folders, out)
-    whole = out.read_bytes()
-    out.write_bytes(whole + b'{"file": "same.docx", "path": "b/sa')
-    run(two_folders, out, resume=True)
-    assert out.read_bytes() == whole  # rewritten without the torn line, nothing marked again
+    records = read_journal(out)
+    out.write_bytes(out.read_bytes() + b'{"file": "same.docx", "path": "b/sa')
+    again = run(two_folders, out, resume=True)
+    assert again.already == 2  # nothing marked again
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert [json.loads(line) for line in lines] == records  # and the torn line is gone
     assert not list(tmp_path.glob(".grid.jsonl.*"))  # no temporary file left behind
 
 

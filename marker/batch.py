@@ -29,7 +29,7 @@ from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import Any
 
-from marker.discovery import Task, find_files, record_path
+from marker.discovery import LINK_OUTSIDE, Task, find_files, record_path
 
 WORKER_MEMORY_BYTES = 2 * 1024**3  # address space a worker may use (spaCy maps ~1 GiB)
 FILE_SECONDS = 60.0  # wall-clock time one file may take before its worker is stopped
@@ -49,6 +49,12 @@ class Outcome:
     @classmethod
     def error(cls, task: Task, code: str, message: str) -> Outcome:
         return cls(journal_line(error_record(task, code, message, file_sha256(task.source))), True)
+
+    @classmethod
+    def refused(cls, task: Task, code: str, message: str) -> Outcome:
+        """A file refused before marking; a link out of its folder is not read, even to hash."""
+        sha256 = None if code == LINK_OUTSIDE[0] else file_sha256(task.source)
+        return cls(journal_line(error_record(task, code, message, sha256)), True)
 
 
 def journal_line(record: dict) -> str:
@@ -446,7 +452,7 @@ def run_batch(
     for task in found.tasks:
         record = done.get(task.path)
         if task.refused:
-            refused.append(Outcome.error(task, *task.refused))
+            refused.append(Outcome.refused(task, *task.refused))
         elif record and record.get("file_sha256") == file_sha256(task.source):
             summary.already += 1
         else:

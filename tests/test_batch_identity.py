@@ -77,18 +77,22 @@ def test_refused_files_are_error_rows_made_without_a_worker(tmp_path, monkeypatc
         (folder / name).parent.mkdir(parents=True, exist_ok=True)
         (folder / name).write_bytes(b"whatever")
     (folder / ".DS_Store").write_bytes(b"")
+    (tmp_path / "secret.docx").write_bytes(b"outside the folder")
+    (folder / "link.docx").symlink_to(tmp_path / "secret.docx")
     monkeypatch.setattr(Workers, "_start", lambda self: pytest.fail("a worker was started"))
     out = tmp_path / "grid.jsonl"
     summary = run([folder], out)
-    assert (summary.marked, summary.errors, summary.skipped["system"]) == (0, 4, 1)
+    assert (summary.marked, summary.errors, summary.skipped["system"]) == (0, 5, 1)
     records = {r["path"]: r for r in read_journal(out)}
     assert {path: r["error"]["code"] for path, r in records.items()} == {
+        "link.docx": "link-outside",
         "macro.docm": "macro-enabled",
         "old.doc": "legacy-doc",
         "scan.PDF": "pdf",
         "text.odt": "opendocument",
     }
     assert list(records["old.doc"]) == ["file", "path", "file_sha256", "error"]
+    assert "file_sha256" not in records["link.docx"]  # not read, not even to hash it
     assert "save it as .docx" in records["old.doc"]["error"]["message"]
 
 

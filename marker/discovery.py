@@ -139,17 +139,20 @@ class _Search:
             entries = _entries(root)
         except OSError as error:
             raise InputError(f"{root}: the folder could not be opened ({error.strerror})") from None
-        count = self._walk(entries, prefix, real)
+        count = self._walk(entries, real, prefix, real)
         self.last_skipped = self.result.skipped.total() - before.total()
         return count
 
-    def _walk(self, entries: list[os.DirEntry], prefix: str, root: str) -> int:
+    def _walk(self, entries: list[os.DirEntry], folder: str, prefix: str, root: str) -> int:
+        """`folder` is the real path of the folder listed, `root` that of the folder given."""
         count = 0
         for entry in entries:
             path = _join(prefix, _text(entry.name))
             source = Path(entry.path)
-            real = os.path.realpath(source)
-            if entry.is_symlink() and not self.follow_links and not _inside(real, root):
+            link = entry.is_symlink()
+            # only a link needs resolving: anything else is where its folder really is
+            real = os.path.realpath(source) if link else os.path.join(folder, entry.name)
+            if link and not self.follow_links and not _inside(real, root):
                 self._add(Task(source, path, LINK_OUTSIDE), os.path.abspath(source))
                 count += 1
             elif entry.is_dir():
@@ -157,20 +160,21 @@ class _Search:
                     continue
                 self.folders.add(real)
                 try:
-                    count += self._walk(_entries(source), path, root)
+                    count += self._walk(_entries(source), real, path, root)
                 except OSError as error:
                     self._add(Task(source, path, _unreadable_folder(error)), real)
                     count += 1
             else:
-                count += self._file(source, path, real)
+                count += self._file(entry, path, real)
         return count
 
-    def _file(self, source: Path, path: str, real: str) -> int:
+    def _file(self, entry: os.DirEntry, path: str, real: str) -> int:
+        source = Path(entry.path)
         kind = classify(source)
         if kind == FileKind.CLUTTER:
             self.result.skipped["system"] += 1
             return 0
-        if kind == FileKind.OTHER or not (source.is_file() or source.is_symlink()):
+        if kind == FileKind.OTHER or not (entry.is_file() or entry.is_symlink()):
             self.result.skipped["other"] += 1  # includes pipes and devices with a document's name
             return 0
         refused = REFUSED[source.suffix.lower()] if kind == FileKind.REFUSED else None

@@ -216,3 +216,16 @@ def test_cli_check_gives_the_same_paths_as_the_batch(two_folders):
         ("same.docx", "a/same.docx"),
         ("same.docx", "b/same.docx"),
     ]
+
+
+def test_cli_batch_follows_links_out_of_the_folder_only_when_told(tmp_path):
+    portfolio(tmp_path / "elsewhere" / "x.docx")
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "x.docx").symlink_to(tmp_path / "elsewhere" / "x.docx")
+    out = tmp_path / "g.jsonl"
+    refused = invoke("batch", tmp_path / "in", "-o", out, "--jobs", 1)
+    assert "marked 0 file(s), 1 error(s)" in refused.output
+    assert read_journal(out)[0]["error"]["code"] == "link-outside"
+    followed = invoke("batch", tmp_path / "in", "-o", out, "--jobs", 1, "--follow-links")
+    assert "marked 1 file(s), 0 error(s)" in followed.output
+    assert read_journal(out)[0]["path"] == "x.docx"

@@ -39,7 +39,8 @@ MAX_FAILED_STARTS = 3
 @dataclass
 class Outcome:
     """One file's result, a marking or an error record as its journal line (made in the
-    worker: the parent only writes it), with its stage timings."""
+    worker; by the parent for a file refused before marking or a worker lost), with its
+    stage timings."""
 
     line: str
     failed: bool = False
@@ -71,11 +72,13 @@ def error_record(task: Task, code: str, message: str, sha256: str | None = None)
 
 
 def file_sha256(path: Path) -> str | None:
+    if not path.is_file():
+        return None  # a folder, a pipe (reading it would wait forever) or a link to nothing
     try:
         with path.open("rb") as handle:
             return hashlib.file_digest(handle, "sha256").hexdigest()
     except OSError:
-        return None  # unreadable (or a link to nothing): the record goes without it
+        return None  # unreadable: the record goes without it
 
 
 # -- the worker -------------------------------------------------------------------------

@@ -5,7 +5,8 @@ one dead worker fails every pending task): each builds the pipeline once, marks 
 file at a time under memory and time limits, and sends back a small result. A worker
 that dies or overruns costs only the file it held: that file gets an error row and a
 fresh worker takes its place. Results go to a journal (JSON lines) as each file
-finishes, so an interrupted batch keeps what was done and `--resume` carries on.
+finishes, so an interrupted batch keeps what was done and `--resume` carries on; the
+journal keeps one record per file `path` (the latest), so retries never add rows.
 """
 
 from __future__ import annotations
@@ -17,31 +18,30 @@ import json
 import multiprocessing as mp
 import os
 import resource
+import stat
+import tempfile
 import time
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from itertools import chain
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import Any
 
+from marker.discovery import LINK_OUTSIDE, Task, find_files, record_path
 from marker.outputs import identities, identity
-from marker.parse import SUFFIXES
 
 WORKER_MEMORY_BYTES = 2 * 1024**3  # address space a worker may use (spaCy maps ~1 GiB)
 FILE_SECONDS = 60.0  # wall-clock time one file may take before its worker is stopped
 MAX_FAILED_STARTS = 3
 
 
-@dataclass(frozen=True)
-class Task:
-    path: Path
-    name: str  # the file as reported: its path relative to the folder given
-
-
 @dataclass
 class Outcome:
     """One file's result, a marking or an error record as its journal line (made in the
-    worker: the parent only writes it), with its stage timings."""
+    worker; by the parent for a file refused before marking or a worker lost), with its
+    stage timings."""
 
     line: str
     failed: bool = False
@@ -49,29 +49,37 @@ class Outcome:
     words: int = 0
 
     @classmethod
-    def error(cls, name: str, code: str, message: str) -> Outcome:
-        return cls(json.dumps(error_record(name, code, message), ensure_ascii=False), True)
+    def error(cls, task: Task, code: str, message: str) -> Outcome:
+        return cls(journal_line(error_record(task, code, message, file_sha256(task.source))), True)
+
+    @classmethod
+    def refused(cls, task: Task, code: str, message: str) -> Outcome:
+        """A file refused before marking; a link out of its folder is not read, even to hash."""
+        sha256 = None if code == LINK_OUTSIDE[0] else file_sha256(task.source)
+        return cls(journal_line(error_record(task, code, message, sha256)), True)
 
 
-def find_files(paths: list[str]) -> list[Task]:
-    """Every .docx/.xlsx named or below a named folder, in a stable order."""
-    tasks: list[Task] = []
-    for name in paths:
-        root = Path(name)
-        if root.is_dir():
-            for path in sorted(p for p in root.rglob("*") if p.suffix.lower() in SUFFIXES):
-                if path.is_file() and not path.name.startswith("~$"):  # Word's lock files
-                    tasks.append(Task(path, path.relative_to(root).as_posix()))
-        else:
-            tasks.append(Task(root, root.name))
-    return tasks
+def journal_line(record: dict) -> str:
+    """A record as one journal line, compact like the workers' markings."""
+    return json.dumps(record, ensure_ascii=False, separators=(",", ":"))
 
 
-def error_record(name: str, code: str, message: str, sha256: str | None = None) -> dict:
-    record: dict[str, Any] = {"file": name, "error": {"code": code, "message": message}}
+def error_record(task: Task, code: str, message: str, sha256: str | None = None) -> dict:
+    record: dict[str, Any] = {"file": task.name, "path": task.path}
     if sha256:
         record["file_sha256"] = sha256
+    record["error"] = {"code": code, "message": message}
     return record
+
+
+def file_sha256(path: Path) -> str | None:
+    if not path.is_file():
+        return None  # a folder, a pipe (reading it would wait forever) or a link to nothing
+    try:
+        with path.open("rb") as handle:
+            return hashlib.file_digest(handle, "sha256").hexdigest()
+    except OSError:
+        return None  # unreadable: the record goes without it
 
 
 # -- the worker -------------------------------------------------------------------------
@@ -94,15 +102,17 @@ def _mark(task: Task, pack_id: str) -> Outcome:
     seconds: dict[str, float] = {}
     clock = time.perf_counter()
     try:
-        portfolio = parse_file(task.path)
+        portfolio = parse_file(task.source)
     except PortfolioError as error:
-        return Outcome.error(task.name, error.code, error.message)
+        return Outcome.error(task, error.code, error.message)
     seconds["parse"] = time.perf_counter() - clock
     clock = time.perf_counter()
     evidence = analyse(portfolio)
     seconds["nlp"] = time.perf_counter() - clock
     clock = time.perf_counter()
-    marking = mark(portfolio, evidence, loaded).model_copy(update={"file": task.name})
+    marking = mark(portfolio, evidence, loaded).model_copy(
+        update={"file": task.name, "path": task.path}
+    )
     seconds["rules"] = time.perf_counter() - clock
     clock = time.perf_counter()
     line = marking.model_dump_json()
@@ -126,9 +136,9 @@ def _worker(connection: Connection, pack_id: str, memory: int) -> None:
         try:
             outcome = _mark(task, pack_id)
         except MemoryError:
-            outcome = Outcome.error(task.name, "too-large", _TOO_LARGE)
+            outcome = Outcome.error(task, "too-large", _TOO_LARGE)
         except Exception as error:  # a bug must cost one file, never the batch
-            outcome = Outcome.error(task.name, "internal-error", _internal(error))
+            outcome = Outcome.error(task, "internal-error", _internal(error))
         connection.send(("done", outcome))
 
 
@@ -193,6 +203,8 @@ class Workers:
         self.slots[self.slots.index(slot)] = self._start()
 
     def run(self, tasks: list[Task]) -> Iterator[Outcome]:
+        if not tasks:
+            return  # nothing to mark: no worker started
         pending = list(reversed(tasks))
         self.slots = [self._start() for _ in range(min(self.jobs, len(tasks)) or 1)]
         busy = 0
@@ -240,11 +252,11 @@ class Workers:
                 return None
             task = slot.task
             self._replace(slot)
-            return Outcome.error(task.name, "timeout", _TIMED_OUT)
+            return Outcome.error(task, "timeout", _TIMED_OUT)
         task = slot.task
         self.failed_starts += not slot.ready
         self._replace(slot)
-        return Outcome.error(task.name, "worker-died", _DIED) if task else None
+        return Outcome.error(task, "worker-died", _DIED) if task else None
 
     def close(self) -> None:
         for slot in self.slots:
@@ -261,41 +273,72 @@ class Workers:
 
 # -- the journal --------------------------------------------------------------------------
 
+_MARKING_KEYS = ("file_sha256", "pack", "outcome", "marking_points")
+
+
+def _complete(record: Any) -> bool:
+    """A whole record, as written: a marking or an error record (never a torn fragment)."""
+    if not isinstance(record, dict) or not isinstance(record.get("file"), str):
+        return False
+    error = record.get("error")
+    if error is not None:
+        return isinstance(error, dict) and {"code", "message"} <= error.keys()
+    return all(key in record for key in _MARKING_KEYS)
+
 
 def read_journal(path: Path) -> list[dict]:
-    """The records already written; a line cut short by a crash is dropped."""
+    """The records written; a line cut short by a crash, wherever it is, is dropped."""
     if not path.exists():
         return []
     records = []
-    for line in path.read_text(encoding="utf-8").splitlines():
+    for line in path.read_bytes().splitlines():
         try:
-            records.append(json.loads(line))
-        except json.JSONDecodeError:
+            record = json.loads(line.decode("utf-8"))  # a cut may split a character too
+        except (UnicodeDecodeError, json.JSONDecodeError):
             continue
+        if _complete(record):
+            records.append(record)
     return records
 
 
-def _ends_mid_line(path: Path) -> bool:
-    with path.open("rb") as handle:
-        handle.seek(0, os.SEEK_END)
-        if handle.tell() == 0:
-            return False
-        handle.seek(-1, os.SEEK_END)
-        return handle.read(1) != b"\n"
+def latest_per_file(records: list[dict]) -> list[dict]:
+    """The last record of each path, by path: a retry supersedes what went before."""
+    by_path: dict[str, dict] = {}
+    for record in records:
+        by_path[record_path(record)] = record
+    return [by_path[path] for path in sorted(by_path)]
 
 
-def file_sha256(path: Path) -> str | None:
+def write_journal(path: Path, records: list[dict]) -> None:
+    """Replace the journal with these records at once: a crash leaves the old or the new."""
+    descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
     try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
-    except OSError:
-        return None
+        os.chmod(temporary, _mode_of(path))  # mkstemp's 0600 would hide the output from others
+        with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+            for record in records:
+                handle.write(journal_line(record) + "\n")
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def _mode_of(path: Path) -> int:
+    """The permissions the journal has, or those a new file gets under the umask."""
+    with contextlib.suppress(OSError):
+        return stat.S_IMODE(path.stat().st_mode)
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
 
 
 def already_marked(records: list[dict], pack: dict) -> dict[str, dict]:
-    """Marked files by name, for --resume: same content and same pack version and hash."""
+    """Paths whose latest record is a marking with this pack version and hash, for --resume."""
     return {
-        r["file"]: r
-        for r in records
+        record_path(r): r
+        for r in latest_per_file(records)
         if "error" not in r
         and r.get("pack", {}).get("version") == pack["version"]
         and r.get("pack", {}).get("sha256") == pack["sha256"]
@@ -348,10 +391,30 @@ def cpu_count() -> int:
 class Summary:
     marked: int = 0
     errors: int = 0
-    skipped: int = 0
+    already: int = 0  # --resume: same content, same pack, not marked again
+    skipped: Counter[str] = field(default_factory=Counter)  # system, other, duplicate
     written: list[Path] = field(default_factory=list)
     interrupted: bool = False
     outcomes: list[Outcome] = field(default_factory=list)
+
+    def line(self, resume: bool) -> str:
+        """What became of every file, e.g. "marked 2 file(s), 1 error(s), 3 skipped (...)"."""
+        state = "interrupted: kept" if self.interrupted else "marked"
+        parts = [f"{state} {self.marked} file(s)", f"{self.errors} error(s)", self._skipped()]
+        if resume:
+            parts.append(f"{self.already} already marked")
+        return f"{', '.join(parts)}; wrote {', '.join(map(str, self.written))}"
+
+    def _skipped(self) -> str:
+        words = {"system": ("system file", "system files"), "other": ("other", "other")}
+        words["duplicate"] = ("duplicate", "duplicates")
+        details = [
+            f"{self.skipped[kind]} {one if self.skipped[kind] == 1 else many}"
+            for kind, (one, many) in words.items()
+            if self.skipped[kind]
+        ]
+        total = self.skipped.total()
+        return f"{total} skipped ({', '.join(details)})" if total else "0 skipped"
 
 
 def journal_path(out: Path, fmt: str) -> Path:
@@ -366,13 +429,6 @@ def batch_outputs(out: Path, fmt: str) -> list[Path]:
     return list(dict.fromkeys([*grid_paths(out, fmt), journal_path(out, fmt)]))
 
 
-def latest_per_file(records: list[dict]) -> list[dict]:
-    by_file: dict[str, dict] = {}
-    for record in records:
-        by_file[record["file"]] = record
-    return [by_file[name] for name in sorted(by_file)]
-
-
 def run_batch(
     paths: list[str],
     out: Path,
@@ -384,31 +440,41 @@ def run_batch(
     show: Callable[[str, bool], None],
     render: Callable[[list[dict]], list[Path]],
     workers: Workers,
+    follow_links: bool = False,
 ) -> Summary:
     """Mark every file, journal each result as it comes, then render the output.
 
-    On Ctrl-C the output is rendered from what was done and the summary says so.
+    A refused file's error record is made here, without a worker, and journalled like
+    any outcome. On Ctrl-C the output is rendered from what was done and the summary
+    says so. Raises `InputError` (before anything is written) for a path with nothing
+    to mark.
     """
+    found = find_files(paths, follow_links=follow_links)
     journal = journal_path(out, fmt)
-    done = already_marked(read_journal(journal), pack) if resume else {}
-    tasks = []
-    summary = Summary()
+    journal.parent.mkdir(parents=True, exist_ok=True)
+    summary = Summary(skipped=found.skipped)
+    done: dict[str, dict] = {}
+    if resume and journal.exists():
+        # rewritten before appending: a line a crash cut short goes, and superseded records
+        previous = latest_per_file(read_journal(journal))
+        write_journal(journal, previous)
+        done = already_marked(previous, pack)
+    refused, tasks = [], []
     written = identities(batch_outputs(out, fmt))  # a grid saved in a folder it marks
-    for task in find_files(paths):
-        if identity(task.path) in written:
+    for task in found.tasks:
+        record = done.get(task.path)
+        if identity(task.source) in written:
             continue
-        previous = done.get(task.name)
-        if previous and previous.get("file_sha256") == file_sha256(task.path):
-            summary.skipped += 1
+        if task.refused:
+            refused.append(Outcome.refused(task, *task.refused))
+        elif record and record.get("file_sha256") == file_sha256(task.source):
+            summary.already += 1
         else:
             tasks.append(task)
-    journal.parent.mkdir(parents=True, exist_ok=True)
-    progress = Progress(len(tasks), show)
+    progress = Progress(len(refused) + len(tasks), show)
     with journal.open("a" if resume else "w", encoding="utf-8") as handle:
-        if resume and _ends_mid_line(journal):
-            handle.write("\n")  # a crash cut the last line short: start clean after it
         try:
-            for outcome in workers.run(tasks):
+            for outcome in chain(refused, workers.run(tasks)):
                 handle.write(outcome.line + "\n")
                 handle.flush()
                 summary.outcomes.append(outcome)
@@ -417,8 +483,11 @@ def run_batch(
                 progress.step(outcome)
         except KeyboardInterrupt:
             summary.interrupted = True
-    if fmt == "jsonl":
-        summary.written = [journal]
-    else:
-        summary.written = render(latest_per_file(read_journal(journal)))
+    if fmt == "jsonl" and not resume:
+        summary.written = [journal]  # a fresh run writes each path once
+        return summary
+    records = latest_per_file(read_journal(journal))
+    if resume:
+        write_journal(journal, records)  # one record per path: a retried file is one row
+    summary.written = [journal] if fmt == "jsonl" else render(records)
     return summary

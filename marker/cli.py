@@ -11,7 +11,7 @@ from typing import ClassVar
 
 import click
 
-from marker.batch import find_files
+from marker.discovery import InputError, Task, find_files
 from marker.outputs import (
     BATCH_FORMATS,
     CHECK_FORMATS,
@@ -46,12 +46,17 @@ class LazyGroup(click.Group):
         return super().get_command(ctx, name)
 
 
-def _portfolio_files(paths: tuple[str, ...]) -> list[Path]:
-    """The .docx/.xlsx files named, folders searched recursively, in a stable order."""
-    files = [task.path for task in find_files(list(paths))]
-    if not files:
-        raise click.ClickException(f"{', '.join(paths)}: no .docx or .xlsx file found")
-    return files
+def _portfolio_files(paths: tuple[str, ...]) -> list[Task]:
+    """The files named and those found in folders (searched recursively), in a stable order;
+    a refused file comes with its code and message."""
+    try:
+        return find_files(list(paths)).tasks
+    except InputError as error:
+        raise click.ClickException(str(error)) from None
+
+
+def _refusal(path: str, code: str, message: str) -> None:
+    click.echo(f"{path}: error [{code}] {message}", err=True)
 
 
 def _read_text(source: str) -> str:
@@ -90,12 +95,14 @@ def parse(paths: tuple[str, ...], fmt: str, summary: bool) -> None:
     Example: marker parse portfolio.docx --format json
     """
     failed = False
-    for path in _portfolio_files(paths):
+    for task in _portfolio_files(paths):
         try:
-            portfolio = parse_file(path)
+            if task.refused:
+                raise PortfolioError(task.name, *task.refused)
+            portfolio = parse_file(task.source)
         except PortfolioError as error:
             failed = True
-            click.echo(f"{error.source}: error [{error.code}] {error.message}", err=True)
+            _refusal(task.path, error.code, error.message)
             continue
         if summary:
             click.echo(summary_line(portfolio))
@@ -223,25 +230,28 @@ def check(
     fmt = format_of(Path(out), CHECK_FORMATS, fmt) if out else fmt or "text"
     if (out or annotated or fmt == "html") and len(files) != 1:
         raise click.UsageError("--output, --annotate and --format html take exactly one file")
-    if annotated and Path(annotated).suffix.lower() != files[0].suffix.lower():
+    suffix = files[0].source.suffix.lower()
+    if annotated and Path(annotated).suffix.lower() != suffix:
         raise OutputError(
-            f"{annotated}: the annotated copy of {files[0].name} must be a "
-            f"{files[0].suffix.lower()} file"
+            f"{annotated}: the annotated copy of {files[0].name} must be a {suffix} file"
         )
     outputs = [Path(name) for name in (out, annotated) if name]
-    prepare(outputs, files, say=lambda line: click.echo(line, err=True))
+    prepare(outputs, [t.source for t in files], say=lambda line: click.echo(line, err=True))
     results, failed = [], False
-    for path in files:
+    for task in files:
         try:
-            marking = mark_file(path, loaded)
+            if task.refused:
+                raise PortfolioError(task.name, *task.refused)
+            marking = mark_file(task.source, loaded)
         except PortfolioError as error:
             failed = True
-            click.echo(f"{error.source}: error [{error.code}] {error.message}", err=True)
+            _refusal(task.path, error.code, error.message)
             continue
+        marking = marking.model_copy(update={"file": task.name, "path": task.path})
         if annotated:
             from marker.report.annotate import annotate
 
-            count = annotate(path, marking, Path(annotated))
+            count = annotate(task.source, marking, Path(annotated))
             click.echo(f"wrote {annotated} with {count} comment(s)", err=True)
         if fmt == "html":
             from marker.report.html import render_html
@@ -422,7 +432,7 @@ def explain(check_id: str, pack_id: str) -> None:
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option(
     "-o", "--output", "out", required=True, type=click.Path(), help="Grid: .xlsx, .csv or .jsonl."
 )
@@ -444,11 +454,19 @@ def explain(check_id: str, pack_id: str) -> None:
     default=None,
     help="Also store the markings in this database (SQLAlchemy URL).",
 )
-def batch(paths, out, fmt, jobs, resume, pack_id, db_url) -> None:
+@click.option(
+    "--follow-links",
+    is_flag=True,
+    help="Mark files that links lead to outside the folders given (refused otherwise).",
+)
+def batch(paths, out, fmt, jobs, resume, pack_id, db_url, follow_links) -> None:
     """Mark every .docx/.xlsx in folders and files, in parallel, into an assessor grid.
 
-    Folders are searched recursively. A file that cannot be marked becomes an error row
-    with a plain reason; it never stops the batch. Results are kept (in OUT.jsonl for
+    Folders are searched recursively. A file that cannot be marked (a broken file, an
+    old .doc, a PDF...) becomes an error row with a plain reason; it never stops the
+    batch. System files (~$ lock files, .DS_Store, Thumbs.db) and other files are
+    skipped and counted. Each file is named by its path in the folder given (with the
+    folder's name in front when several are given). Results are kept (in OUT.jsonl for
     xlsx/csv) as each file finishes, so an interrupted batch loses nothing and --resume
     carries on where it stopped.
 
@@ -472,7 +490,7 @@ def batch(paths, out, fmt, jobs, resume, pack_id, db_url) -> None:
     # (run_batch does so); any other input the outputs would overwrite is refused.
     previous = journal_path(out_path, fmt).exists()
     named = [Path(name) for name in paths if Path(name).is_file()]
-    found = [task.path for task in find_files(list(paths))]
+    found = [task.source for task in _portfolio_files(paths)]
     inputs = named + [p for p in found if not (previous and same_file(p, [out_path]))]
     prepare(outputs, inputs, say=lambda line: click.echo(line, err=True))
     pack = loaded.ref().model_dump()
@@ -489,17 +507,21 @@ def batch(paths, out, fmt, jobs, resume, pack_id, db_url) -> None:
 
         return write_grid(out_path, records, pack=pack, run_date=dt.date.today(), fmt=fmt)
 
-    summary = run_batch(
-        list(paths),
-        out_path,
-        fmt=fmt,
-        jobs=jobs or cpu_count(),
-        resume=resume,
-        pack=pack,
-        show=show,
-        render=render,
-        workers=Workers(jobs or cpu_count(), pack_id),
-    )
+    try:
+        summary = run_batch(
+            list(paths),
+            out_path,
+            fmt=fmt,
+            jobs=jobs or cpu_count(),
+            resume=resume,
+            pack=pack,
+            show=show,
+            render=render,
+            workers=Workers(jobs or cpu_count(), pack_id),
+            follow_links=follow_links,
+        )
+    except InputError as error:
+        raise click.ClickException(str(error)) from None
     if terminal:
         click.echo("", err=True)
     if db_url:
@@ -508,9 +530,5 @@ def batch(paths, out, fmt, jobs, resume, pack_id, db_url) -> None:
         records = latest_per_file(read_journal(journal_path(out_path, fmt)))
         stored = record_markings(db_url, records)
         click.echo(f"stored {stored} verdicts in {db_url}", err=True)
-    state = "interrupted: kept" if summary.interrupted else "marked"
-    click.echo(
-        f"{state} {summary.marked} file(s), {summary.errors} error(s), "
-        f"{summary.skipped} already marked; wrote {', '.join(map(str, summary.written))}"
-    )
+    click.echo(summary.line(resume))
     sys.exit(130 if summary.interrupted else 0)

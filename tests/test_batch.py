@@ -41,23 +41,23 @@ def folder(tmp_path):
     for path in fixture_files()[:3]:
         shutil.copy(path, root / "cohort" / path.name)
     (root / "broken.docx").write_bytes(b"not a zip at all")
-    (root / "notes.txt").write_text("ignored: not a portfolio")
+    (root / "notes.md").write_text("skipped: not a portfolio")
     return root
 
 
 def test_folders_are_searched_recursively_and_named_relative_to_them(folder):
-    names = [t.name for t in find_files([str(folder)])]
-    assert names == ["broken.docx", *sorted(f"cohort/{p.name}" for p in fixture_files()[:3])]
+    paths = [t.path for t in find_files([str(folder)]).tasks]
+    assert paths == ["broken.docx", *sorted(f"cohort/{p.name}" for p in fixture_files()[:3])]
 
 
 def test_a_bad_file_is_an_error_row_and_the_others_are_marked(folder, tmp_path):
     out = tmp_path / "grid.jsonl"
     summary, lines = run([folder], out)
-    assert (summary.marked, summary.errors) == (3, 1)
-    records = {r["file"]: r for r in read_journal(out)}
+    assert (summary.marked, summary.errors, summary.skipped["other"]) == (3, 1, 1)
+    records = {r["path"]: r for r in read_journal(out)}
     assert records["broken.docx"]["error"]["code"] == "not-office-file"
     assert records["broken.docx"]["error"]["message"]
-    assert all("marking_points" in r for name, r in records.items() if name != "broken.docx")
+    assert all("marking_points" in r for path, r in records.items() if path != "broken.docx")
     assert lines[-1].startswith("4/4 files, 1 errors")
 
 
@@ -69,9 +69,9 @@ def test_resume_skips_files_already_marked_with_the_same_content(folder, tmp_pat
     changed = folder / "cohort" / fixture_files()[0].name
     shutil.copy(fixture_files()[5], changed)
     summary, _ = run([folder], out, resume=True)
-    assert summary.skipped == 2  # unchanged, already marked
+    assert summary.already == 2  # unchanged, already marked
     assert summary.marked == 1 and summary.errors == 1  # changed file, and the error again
-    assert len(read_journal(out)) == 6
+    assert len(read_journal(out)) == 4  # one record per file: the retries superseded the old
 
 
 def _crash_on(name, how):
@@ -89,7 +89,7 @@ def test_a_worker_that_dies_costs_only_its_file(folder, tmp_path, monkeypatch):
     victim = fixture_files()[1].name
     monkeypatch.setattr(batch, "_mark", _crash_on(victim, lambda: os._exit(9)))
     summary, _ = run([folder], tmp_path / "grid.jsonl", workers=Workers(2, PACK["id"]))
-    records = {r["file"]: r for r in read_journal(tmp_path / "grid.jsonl")}
+    records = {r["path"]: r for r in read_journal(tmp_path / "grid.jsonl")}
     assert records[f"cohort/{victim}"]["error"]["code"] == "worker-died"
     assert summary.marked == 2 and summary.errors == 2
 
@@ -99,7 +99,7 @@ def test_a_file_that_overruns_is_stopped_and_reported(folder, tmp_path, monkeypa
     monkeypatch.setattr(batch, "_mark", _crash_on(victim, lambda: time.sleep(60)))
     workers = Workers(2, PACK["id"], seconds=2.0)
     summary, _ = run([folder], tmp_path / "grid.jsonl", workers=workers)
-    records = {r["file"]: r for r in read_journal(tmp_path / "grid.jsonl")}
+    records = {r["path"]: r for r in read_journal(tmp_path / "grid.jsonl")}
     assert records[f"cohort/{victim}"]["error"]["code"] == "timeout"
     assert summary.marked == 2
 
@@ -121,5 +121,5 @@ def test_batch_markings_equal_check_markings(folder, tmp_path):
     path = fixture_files()[0]
     record = next(r for r in read_journal(tmp_path / "grid.jsonl") if r["file"].endswith(path.name))
     expected = mark_file(path, LOADED).model_dump(mode="json")
-    expected["file"] = f"cohort/{path.name}"
+    expected["path"] = f"cohort/{path.name}"
     assert json.dumps(record, sort_keys=True) == json.dumps(expected, sort_keys=True)

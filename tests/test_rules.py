@@ -108,6 +108,7 @@ def markings():
 
 def test_marking_json_has_the_documented_shape(markings):
     data = markings["strong_styled_headings.docx"].model_dump(mode="json")
+    assert list(data)[:3] == ["file", "path", "file_sha256"]  # the name, then the identity
     assert set(data) >= {
         "file",
         "pack",

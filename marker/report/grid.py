@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from marker.cells import put, write_csv, write_row
+from marker.discovery import record_path
 from marker.outputs import save
 
 VERDICT_WORDS = {"met": "Met", "partially_met": "Partially met", "not_met": "Not met"}
@@ -41,7 +42,8 @@ def _amount(value: dict | None) -> str:
 
 def sheets(records: list[dict]) -> dict[str, list[list[Any]]]:
     """Every sheet as a header row and data rows; the same content for xlsx and csv."""
-    records = sorted(records, key=lambda r: r["file"])
+    # a file is named by its path, so two same.docx in two folders are two rows
+    records = sorted(records, key=record_path)
     marked = [r for r in records if "error" not in r]
     points = _points(marked)
     summary = [
@@ -78,7 +80,7 @@ def sheets(records: list[dict]) -> dict[str, list[list[Any]]]:
         by_id = {p["id"]: p for p in record["marking_points"]}
         summary.append(
             [
-                record["file"],
+                record_path(record),
                 "Met" if record["outcome"] == "met" else "Not yet met",
                 *[VERDICT_WORDS[by_id[i]["verdict"]] if i in by_id else "" for i, _ in points],
                 *[by_id[i]["score"] if i in by_id else "" for i, _ in points],
@@ -91,7 +93,7 @@ def sheets(records: list[dict]) -> dict[str, list[list[Any]]]:
                 for citation in check["evidence"]:
                     evidence.append(
                         [
-                            record["file"],
+                            record_path(record),
                             point["id"],
                             check["id"],
                             citation["text"],
@@ -101,7 +103,7 @@ def sheets(records: list[dict]) -> dict[str, list[list[Any]]]:
         for number, objective in enumerate(record["objectives"], start=1):
             objectives.append(
                 [
-                    record["file"],
+                    record_path(record),
                     number,
                     objective["text"],
                     objective["locator"],
@@ -114,9 +116,11 @@ def sheets(records: list[dict]) -> dict[str, list[list[Any]]]:
                 ]
             )
         for finding in record["findings"]:
-            findings.append([record["file"], finding["id"], finding["message"], finding["locator"]])
+            findings.append(
+                [record_path(record), finding["id"], finding["message"], finding["locator"]]
+            )
     errors = [["File", "Code", "Reason"]] + [
-        [r["file"], r["error"]["code"], r["error"]["message"]] for r in records if "error" in r
+        [record_path(r), r["error"]["code"], r["error"]["message"]] for r in records if "error" in r
     ]
     return dict(zip(SHEETS, (summary, evidence, objectives, findings, errors), strict=True))
 

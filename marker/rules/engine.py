@@ -218,6 +218,7 @@ def mark(portfolio: Portfolio, evidence: Evidence, loaded: LoadedPack) -> Markin
     points = [point for point, _ in marked]
     return Marking(
         file=portfolio.source,
+        path=portfolio.source,  # a file marked on its own; the batch and check say where it was
         file_sha256=portfolio.sha256,
         pack=loaded.ref(),
         outcome="met" if all(p.verdict == "met" for p in points) else "not_yet_met",

@@ -70,7 +70,8 @@ class PackRef(BaseModel):
 
 
 class Marking(BaseModel):
-    file: str
+    file: str  # the file's name
+    path: str = Field(description="its identity: relative to the folder given, POSIX form")
     file_sha256: str
     pack: PackRef
     outcome: Literal["met", "not_yet_met"]

@@ -335,7 +335,8 @@ def test_empty_document_warns(tmp_docx):
         ("empty.docx", b"", "empty-file"),
         ("notes.docx", b"just some text, not a zip", "not-office-file"),
         ("cut.docx", b"PK\x03\x04 cut short", "corrupt"),
-        ("notes.txt", b"text", "unsupported-type"),
+        ("notes.txt", b"text", "plain-text"),
+        ("notes.xyz", b"text", "unsupported-type"),
     ],
 )
 def test_unreadable_files_are_refused_with_a_code(tmp_path, name, data, code):

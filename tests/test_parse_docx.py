@@ -337,6 +337,7 @@ def test_empty_document_warns(tmp_docx):
         ("cut.docx", b"PK\x03\x04 cut short", "corrupt"),
         ("notes.txt", b"text", "plain-text"),  # a suffix with its own message
         ("notes.md", b"text", "unsupported-type"),
+        ("notes.xyz", b"text", "unsupported-type"),
     ],
 )
 def test_unreadable_files_are_refused_with_a_code(tmp_path, name, data, code):
@@ -364,3 +365,43 @@ def test_content_control_prompts_are_not_read_as_the_learners_text(tmp_docx):
         d, wordml.placeholder_control_paragraph("Target date: ", "Click or tap to enter a date.")
     )
     assert [b.text for b in blocks_of(tmp_docx(d))] == ["Target date:"]
+
+
+@pytest.mark.parametrize(
+    ("name", "stream", "suffix"),
+    [
+        ("old-word.docx", "WordDocument", ".doc"),
+        ("old-word.doc", "WordDocument", ".doc"),
+        ("old-excel.xlsx", "Workbook", ".xls"),
+        ("OLD-EXCEL.XLS", "Workbook", ".xls"),
+    ],
+)
+def test_a_real_old_office_file_gets_the_same_message_by_name_or_by_content(
+    tmp_path, name, stream, suffix
+):
+    from marker.parse.formats import REFUSED
+    from tests.hostile import _ole
+
+    path = tmp_path / name
+    path.write_bytes(_ole(stream))
+    with pytest.raises(PortfolioError) as caught:
+        parse_file(path)
+    assert (caught.value.code, caught.value.message) == REFUSED[suffix]
+
+
+@pytest.mark.parametrize(("build", "suffix"), [("docx", ".docm"), ("xlsx", ".xlsm")])
+def test_macros_found_by_content_get_the_message_of_their_suffix(tmp_path, build, suffix):
+    from marker.parse.formats import REFUSED
+    from tests import hostile
+
+    main = {"docx": hostile.WORD_MAIN, "xlsx": hostile.EXCEL_MAIN}[build]
+    macro = {
+        "docx": "application/vnd.ms-word.document.macroEnabled.main+xml",
+        "xlsx": "application/vnd.ms-excel.sheet.macroEnabled.main+xml",
+    }[build]
+    data = {"docx": hostile._docx, "xlsx": hostile._xlsx}[build]()
+    path = tmp_path / f"renamed.{build}"
+    path.write_bytes(hostile._content_type(data, main, macro))
+    with pytest.raises(PortfolioError) as caught:
+        parse_file(path)
+    assert (caught.value.code, caught.value.message) == REFUSED[suffix]

@@ -7,7 +7,7 @@ import datetime as dt
 import openpyxl
 import pytest
 
-from marker.parse import BlockKind, parse_file
+from marker.parse import BlockKind, parse_file, workbook, xlsx
 
 
 @pytest.fixture
@@ -138,3 +138,73 @@ def test_workbook_properties(save_workbook):
     portfolio = parse_file(save_workbook(wb))
     assert portfolio.kind == "xlsx"
     assert portfolio.properties.author == "Jo Bloggs"
+
+
+NINE_MINUTES_TEN = (9 * 60 + 10) / 86_400
+
+
+@pytest.mark.parametrize(
+    ("number_format", "days", "shown"),
+    [
+        ("mm:ss", NINE_MINUTES_TEN, "09:10"),
+        ("[mm]:ss", NINE_MINUTES_TEN, "09:10"),
+        ("m:ss", NINE_MINUTES_TEN, "9:10"),
+        ("[m]:ss", NINE_MINUTES_TEN, "9:10"),
+        ("mm:ss.0", NINE_MINUTES_TEN, "09:10.0"),
+        ("[mm]:ss", (75 * 60 + 30) / 86_400, "75:30"),  # elapsed minutes go past 59
+        ("[h]:mm:ss", 1 + NINE_MINUTES_TEN, "24:09:10"),  # elapsed hours go past 23
+        ("h:mm:ss", (3600 + 9 * 60 + 10) / 86_400, "1:09:10"),
+        ("hh:mm", 0.375, "09:00"),
+        ("h:mm AM/PM", 0.75, "6:00 PM"),
+    ],
+)
+def test_time_and_duration_cells_read_as_excel_shows_them(
+    save_workbook, number_format, days, shown
+):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["KPI", "Baseline"])
+    ws.append(["AHT", days])
+    ws["B2"].number_format = number_format
+    row = parse_file(save_workbook(wb)).blocks[-1]
+    assert row.cells[1].text == shown
+    assert row.cells[1].date is None
+
+
+def _plan(rows: int, empty_formatted_rows: int = 0) -> openpyxl.Workbook:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Plan"
+    ws["A1"] = "Personal Development Plan"
+    ws.merge_cells("A1:B1")
+    ws.append(["Objective", "By when?"])
+    for number in range(rows):
+        ws.append([f"Objective {number}", "31/03/2026"])
+    for number in range(empty_formatted_rows):  # styled cells with nothing in them
+        ws.cell(row=rows + 3 + number, column=1).number_format = "0%"
+    return wb
+
+
+def test_the_row_cap_counts_rows_of_data_below_the_header(save_workbook, monkeypatch):
+    monkeypatch.setattr(xlsx, "MAX_ROWS", 10)
+    full = parse_file(save_workbook(_plan(10, empty_formatted_rows=50), "full.xlsx"))
+    assert [b.kind for b in full.blocks].count(BlockKind.TABLE_ROW) == 10
+    assert "truncated" not in {w.code for w in full.warnings}
+    over = parse_file(save_workbook(_plan(11), "over.xlsx"))
+    assert over.blocks[-1].text == "Objective 9 | 31/03/2026"
+    assert "truncated" in {w.code for w in over.warnings}
+
+
+def test_merged_ranges_are_found_after_rows_left_unread(save_workbook, monkeypatch):
+    monkeypatch.setattr(xlsx, "MAX_ROWS", 10)
+    monkeypatch.setattr(workbook, "CHUNK_BYTES", 256)  # the merges lie chunks past the cap
+    portfolio = parse_file(save_workbook(_plan(200)))
+    assert {"merged-cells", "truncated"} <= {w.code for w in portfolio.warnings}
+
+
+def test_a_sheet_of_5000_plan_rows_is_read_whole(save_workbook):
+    portfolio = parse_file(save_workbook(_plan(5_000)))
+    rows = [b for b in portfolio.blocks if b.kind is BlockKind.TABLE_ROW]
+    assert len(rows) == 5_000
+    assert rows[-1].text == "Objective 4999 | 31/03/2026"
+    assert "truncated" not in {w.code for w in portfolio.warnings}

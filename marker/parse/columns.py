@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from marker.resources import lexicon
 
@@ -56,6 +56,7 @@ def column_roles() -> ColumnRoles:
     return ColumnRoles(exact=exact, phrases=compiled, labels=labels)
 
 
+@lru_cache(maxsize=4096)  # a sheet of 5,000 rows asks about its six headers 30,000 times
 def role_of(header: str | None) -> str | None:
     """The role a column header names, or None when it names none we know."""
     return column_roles().role_of(header)

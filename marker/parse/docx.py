@@ -33,6 +33,7 @@ from marker.parse.model import (
     Portfolio,
     Properties,
 )
+from marker.parse.strict import UnmappedStrict, refuse_strict, to_transitional
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
@@ -444,7 +445,7 @@ _STYLE_MAPS_KEPT = 64
 
 
 def _zip_xml(archive: zipfile.ZipFile, name: str) -> etree._Element:
-    return etree.fromstring(archive.read(name), _SAFE_XML)
+    return etree.fromstring(to_transitional(archive.read(name)), _SAFE_XML)
 
 
 def _zip_rels(archive: zipfile.ZipFile, part: str) -> list[tuple[str, str]]:
@@ -494,14 +495,18 @@ def _zip_package(archive: zipfile.ZipFile) -> _Package:
         body=body,
         styles=_zip_styles(archive, styles) if styles else {},
         side_parts=_side_items(side_roots),
-        core=CoreProperties(parse_xml(archive.read(core))) if core else None,
+        core=CoreProperties(parse_xml(to_transitional(archive.read(core)))) if core else None,
     )
 
 
 def read_docx(path: Path, source: str, sha256: str) -> tuple[Portfolio, dict]:
     """Parse a .docx into a Portfolio, plus the XML element behind each locator."""
     with zipfile.ZipFile(path) as archive:
-        return _read(_zip_package(archive), source, sha256)
+        try:
+            package = _zip_package(archive)
+        except UnmappedStrict:
+            raise refuse_strict(source, "docx") from None
+    return _read(package, source, sha256)
 
 
 def read_document(document, source: str, sha256: str) -> tuple[Portfolio, dict]:

@@ -18,6 +18,7 @@ from pathlib import Path
 from lxml import etree
 
 from marker.parse.errors import PortfolioError
+from marker.parse.formats import REFUSED
 
 log = logging.getLogger("marker.preflight")
 
@@ -36,10 +37,11 @@ PDF_MAGIC = b"%PDF"
 MESSAGES = {
     "empty-file": "The file is empty (0 bytes): save your work again and upload it.",
     "too-large": "The file is too large to mark (over 25 MB): remove pictures or split it.",
-    "legacy-doc": "This is an old .doc file: open it in Word and save it as .docx.",
-    "legacy-xls": "This is an old .xls file: open it in Excel and save it as .xlsx.",
+    # what the bytes are gets the message its suffix would have had (formats.REFUSED)
+    "legacy-doc": REFUSED[".doc"][1],
+    "legacy-xls": REFUSED[".xls"][1],
     "encrypted": "This file is password-protected: remove the password and upload it again.",
-    "pdf": "This is a PDF, not a Word or Excel file: upload the original .docx or .xlsx.",
+    "pdf": REFUSED[".pdf"][1],
     "not-office-file": "This is not a Word (.docx) or Excel (.xlsx) file: upload the original.",
     "corrupt": "The file is damaged and cannot be opened: open it in Office, save it again "
     "and re-upload it.",
@@ -47,9 +49,7 @@ MESSAGES = {
     "it again and re-upload it.",
     "zip-unsafe": "The file's contents are not laid out as Office saves them: open it in "
     "Office, save it again and re-upload it.",
-    "macro-enabled": "This file contains macros (.docm/.xlsm): save it as a normal .docx or "
-    ".xlsx without macros.",
-    "xlsb": "This is a binary Excel workbook (.xlsb): save it as a normal .xlsx workbook.",
+    "xlsb": REFUSED[".xlsb"][1],
     "xml-doctype": "The file contains content that is not allowed in Office documents: open "
     "it in Office, save it again and re-upload it.",
 }
@@ -179,7 +179,7 @@ def _check_type(archive: zipfile.ZipFile, source: str, expected: str) -> None:
         raise refuse(source, "not-office-file", "no Word or Excel main part")
     kind = sorted(kinds)[0]
     if kind in ("docm", "xlsm"):
-        raise refuse(source, "macro-enabled")
+        raise refuse(source, "macro-enabled", message=REFUSED[f".{kind}"][1])
     if kind == "xlsb":
         raise refuse(source, "xlsb")
     if kind == "pptx":

@@ -2,16 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import re
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-import openpyxl
 from openpyxl.utils import get_column_letter, range_boundaries
-from openpyxl.worksheet import _reader as openpyxl_sheet_reader
-from openpyxl.worksheet.dimensions import SheetDimension
-from openpyxl.xml.functions import iterparse
 
 from marker.parse.columns import role_of
 from marker.parse.layout import heading_level_by_look
@@ -22,62 +17,15 @@ from marker.parse.model import (
     Locator,
     ParseWarning,
     Portfolio,
-    Properties,
 )
+from marker.parse.strict import UnmappedStrict, refuse_strict
+from marker.parse.workbook import SheetData, SheetPart, Value, read_package, read_sheet
 
-MAX_ROWS = 5_000  # per sheet; a portfolio never needs more, a hostile file may claim a million
+# Rows of data per sheet (rows showing text, below the header): a portfolio never needs
+# more, and a hostile file may claim a million.
+MAX_ROWS = 5_000
 MAX_COLUMNS = 60
 HEADER_SEARCH_ROWS = 15
-SCAN_BYTES = 8 * 1024**2
-
-_MERGE = re.compile(rb'<(?:\w+:)?mergeCell\b[^>]*\bref="([A-Z]+[0-9]+:[A-Z]+[0-9]+)"')
-_CELL = re.compile(rb'<(?:\w+:)?c\b[^>]*\br="([A-Z]+[0-9]+)"[^>]*?(?:/>|>(.*?)</(?:\w+:)?c>)', re.S)
-_FORMULA = re.compile(rb"<(?:\w+:)?f\b")
-_VALUE = re.compile(rb"<(?:\w+:)?v\b[^>]*>[^<]")  # an empty <v/> is no value
-
-
-def _dimensions_from_head(parser) -> tuple[int, int, int, int] | None:
-    """A sheet's dimension record, looked for before its data only.
-
-    openpyxl's own look reads to the *end* of the sheet's data when there is no record,
-    so a sheet of a million rows would be read whole before read-only reading began."""
-    for _, element in iterparse(parser.source, events=("start",)):
-        if element.tag == openpyxl_sheet_reader.DIMENSION_TAG:
-            return SheetDimension.from_tree(element).boundaries
-        if element.tag == openpyxl_sheet_reader.DATA_TAG:
-            return None
-    return None
-
-
-openpyxl_sheet_reader.WorkSheetParser.parse_dimensions = _dimensions_from_head
-
-
-@dataclass
-class _Value:
-    column: int  # 1-based
-    text: str
-    date: dt.date | None
-
-
-def _render(value: object, number_format: str) -> tuple[str, dt.date | None]:
-    """A cell value as a person would read it in Excel, and its date if it is one."""
-    if value is None:
-        return "", None
-    if isinstance(value, dt.datetime):
-        if value.time() == dt.time():
-            return value.strftime("%d/%m/%Y"), value.date()
-        return value.strftime("%d/%m/%Y %H:%M"), value.date()
-    if isinstance(value, dt.date):
-        return value.strftime("%d/%m/%Y"), value
-    if isinstance(value, dt.time):
-        return value.strftime("%H:%M"), None
-    if isinstance(value, bool):
-        return ("TRUE" if value else "FALSE"), None
-    if isinstance(value, int | float):
-        if "%" in (number_format or ""):
-            return f"{value * 100:.10g}%", None
-        return f"{value:.10g}", None
-    return " ".join(str(value).split()) if "\n" not in str(value) else str(value).strip(), None
 
 
 @dataclass
@@ -87,7 +35,7 @@ class _SheetLayout:
     headers: dict[int, str]
 
 
-def _layout(rows: list[tuple[int, list[_Value]]]) -> _SheetLayout:
+def _layout(rows: list[tuple[int, list[Value]]]) -> _SheetLayout:
     """Find the header row (not assumed to be row 1) or a label/answer form layout."""
     labelled = [vals for _, vals in rows if vals and vals[0].column == 1 and len(vals) >= 2]
     if len(labelled) >= 2 and all(len(v) <= 2 for v in labelled):
@@ -105,33 +53,13 @@ def _layout(rows: list[tuple[int, list[_Value]]]) -> _SheetLayout:
     return _SheetLayout(best[1], False, {v.column: v.text for v in values if v.text})
 
 
-def _named_columns(values: list[_Value]) -> int:
+def _named_columns(values: list[Value]) -> int:
     """How many cells of a would-be header row name a known role (0 if it is no header)."""
     texts = [v for v in values if v.text]
     if len(texts) < 2 or any(v.date or len(v.text.split()) > 10 for v in texts):
         return 0
     named = sum(1 for v in texts if role_of(v.text))
     return named if named >= 2 and named * 2 >= len(texts) else 0
-
-
-def _sheet_xml(workbook, sheet) -> bytes:
-    """The start of the sheet's XML, for merged ranges and formulas.
-
-    openpyxl's read-only sheets do not expose merged ranges or formulas alongside cached
-    values, so the sheet part is scanned for both; only its first SCAN_BYTES, so that a
-    sheet of a million rows costs no more than one that is read in full."""
-    with workbook._archive.open(sheet._worksheet_path) as stream:
-        return stream.read(SCAN_BYTES)
-
-
-def _formulas_without_values(xml: bytes) -> list[str]:
-    if not _FORMULA.search(xml):
-        return []
-    return [
-        ref.decode()
-        for ref, body in _CELL.findall(xml)
-        if body and _FORMULA.search(body) and not _VALUE.search(body)
-    ]
 
 
 def _spread_merged_headers(layout: _SheetLayout, merges: list[str]) -> None:
@@ -145,45 +73,23 @@ def _spread_merged_headers(layout: _SheetLayout, merges: list[str]) -> None:
                 layout.headers.setdefault(column, layout.headers[min_col])
 
 
-def _read_rows(sheet) -> tuple[list[tuple[int, list[_Value]]], bool]:
-    rows: list[tuple[int, list[_Value]]] = []
-    truncated = False
-    for number, row in enumerate(
-        sheet.iter_rows(max_row=MAX_ROWS + 1, max_col=MAX_COLUMNS), start=1
-    ):
-        if number > MAX_ROWS:
-            truncated = True
-            break
-        values = []
-        for column, cell in enumerate(row, start=1):
-            text, date = _render(cell.value, getattr(cell, "number_format", "") or "")
-            if text:
-                values.append(_Value(column, text, date))
-        if values:
-            rows.append((number, values))
-    return rows, truncated
-
-
 def read_xlsx(path: Path, source: str, sha256: str) -> Portfolio:
     """Parse an .xlsx into a Portfolio: title rows as headings, data rows as table rows."""
-    workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    try:
-        blocks: list[Block] = []
-        warnings: list[ParseWarning] = []
-        for sheet in workbook.worksheets:
-            _read_sheet(workbook, sheet, blocks, warnings)
-        props = workbook.properties
-        properties = Properties(
-            title=props.title or None,
-            author=props.creator or None,
-            last_modified_by=props.lastModifiedBy or None,
-            created=props.created,
-            modified=props.modified,
-        )
-    finally:
-        workbook.close()
+    blocks: list[Block] = []
+    warnings: list[ParseWarning] = []
+    with zipfile.ZipFile(path) as archive:
+        try:
+            package = read_package(archive)
+            for sheet in package.sheets:
+                data = read_sheet(
+                    archive, package, sheet, MAX_ROWS + HEADER_SEARCH_ROWS, MAX_COLUMNS
+                )
+                _read_sheet(sheet, data, blocks, warnings)
+        except UnmappedStrict:
+            raise refuse_strict(source, "xlsx") from None
     if not blocks:
         warnings.append(ParseWarning(code="empty", message="The workbook has no text in it."))
+    properties = package.properties
     reference = properties.modified or properties.created
     return Portfolio(
         source=source,
@@ -196,13 +102,24 @@ def read_xlsx(path: Path, source: str, sha256: str) -> Portfolio:
     )
 
 
-def _read_sheet(workbook, sheet, blocks: list[Block], warnings: list[ParseWarning]) -> None:
+def _data_rows(
+    rows: list[tuple[int, list[Value]]], layout: _SheetLayout, more: bool
+) -> tuple[list[tuple[int, list[Value]]], bool]:
+    """The rows to read, MAX_ROWS of data at most below the header; and if any were cut."""
+    keep = MAX_ROWS
+    if layout.header_row is not None:
+        keep += next(i for i, (n, _) in enumerate(rows) if n == layout.header_row) + 1
+    return rows[:keep], more or len(rows) > keep
+
+
+def _read_sheet(
+    sheet: SheetPart, data: SheetData, blocks: list[Block], warnings: list[ParseWarning]
+) -> None:
     title = sheet.title
-    hidden = sheet.sheet_state != "visible"
-    xml = _sheet_xml(workbook, sheet)
-    merges = [m.decode() for m in _MERGE.findall(xml)]
-    rows, truncated = _read_rows(sheet)
-    layout = _layout(rows)
+    hidden = sheet.hidden
+    merges = data.merges
+    layout = _layout(data.rows)
+    rows, truncated = _data_rows(data.rows, layout, data.more_rows)
     _spread_merged_headers(layout, merges)
 
     if hidden:
@@ -220,7 +137,7 @@ def _read_sheet(workbook, sheet, blocks: list[Block], warnings: list[ParseWarnin
                 "each merged value was read once, from its first cell.",
             )
         )
-    missing = _formulas_without_values(xml)
+    missing = data.formulas_without_values
     if missing:
         shown = ", ".join(missing[:5]) + (" ..." if len(missing) > 5 else "")
         warnings.append(
@@ -234,8 +151,8 @@ def _read_sheet(workbook, sheet, blocks: list[Block], warnings: list[ParseWarnin
         warnings.append(
             ParseWarning(
                 code="truncated",
-                message=f"Sheet '{title}' has more than {MAX_ROWS} rows; only the first "
-                f"{MAX_ROWS} were read.",
+                message=f"Sheet '{title}' has more than {MAX_ROWS} rows of data; only the "
+                f"first {MAX_ROWS} were read.",
             )
         )
 
@@ -288,7 +205,7 @@ def _read_sheet(workbook, sheet, blocks: list[Block], warnings: list[ParseWarnin
 
 
 def _prose_block(
-    index: int, title: str, number: int, value: _Value, path: list[str], hidden: bool
+    index: int, title: str, number: int, value: Value, path: list[str], hidden: bool
 ) -> Block:
     level = heading_level_by_look(value.text, bold=False)
     reference = f"{get_column_letter(value.column)}{number}"
@@ -304,19 +221,19 @@ def _prose_block(
 
 
 def _data_cells(
-    title: str, number: int, values: list[_Value], headers: dict[int, str]
+    title: str, number: int, values: list[Value], headers: dict[int, str]
 ) -> list[Cell]:
     """Every headed column (empty ones too, so a gap shows), then any unheaded value."""
     by_column = {v.column: v for v in values}
     cells = [
-        _cell(title, number, by_column.get(column) or _Value(column, "", None), header)
+        _cell(title, number, by_column.get(column) or Value(column, "", None), header)
         for column, header in sorted(headers.items())
     ]
     cells += [_cell(title, number, v, None) for v in values if v.column not in headers]
     return cells
 
 
-def _cell(title: str, number: int, value: _Value, header: str | None) -> Cell:
+def _cell(title: str, number: int, value: Value, header: str | None) -> Cell:
     reference = f"{get_column_letter(value.column)}{number}"
     return Cell(
         text=value.text,

@@ -103,6 +103,7 @@ def _objective_language() -> dict[str, Any]:
         "doing": (frozenset(verbs) | frozenset(data["concrete_actions"]))
         - frozenset(data["not_concrete"]),
         "not_objects": frozenset(data["not_objects"]),
+        "not_concrete": frozenset(data["not_concrete"]),
         "particles": frozenset(data["particles"]),
         "label": label,
         "cue": cue,
@@ -175,15 +176,33 @@ def _names_an_object(token: Token, language: dict[str, Any], measures: dict[int,
     )
 
 
+def _cued_verb(doc: Doc, start: int, end: int, first: int) -> int | None:
+    """The token a goal cue puts a verb at ("I will restock ...", "I aim to map ..."):
+    whatever the word, grammar makes it the goal's verb."""
+    language = _objective_language()
+    cue = _cue(language, text_of(doc)[start:end])
+    if cue is None or cue["cue"] is None:
+        return None
+    bounds = token_bounds(doc, start + cue.end(), start + cue.end() + 1)
+    if bounds is None or bounds[0] < first:
+        return None
+    token = doc[bounds[0]]
+    lemma = token.lemma_.lower()
+    usable = token.is_alpha and not token.is_stop and lemma not in language["not_concrete"]
+    return token.i if usable else None
+
+
 def concrete_action(doc: Doc, start: int, end: int) -> str | None:
     """The first verb acting on a named object, with it: "complete the complaints module",
-    "run 5km", "sit with a senior adviser". Read without a parser: a known verb, at most
-    one particle and a determiner, then a content word, a number or a measure."""
+    "run 5km", "sit with a senior adviser". Read without a parser: a known verb or the
+    word a goal cue puts a verb at, at most one particle and a determiner, then a content
+    word, a number or a measure."""
     language = _objective_language()
     tokens = token_bounds(doc, start, end)
     if tokens is None:
         return None
     first, last = tokens
+    cued = _cued_verb(doc, start, end, first)
     measure_end = {  # token -> the end of the measure it is in
         i: span.end
         for label in ("QUANTITY", "AMOUNT", "KPI")
@@ -199,7 +218,8 @@ def concrete_action(doc: Doc, start: int, end: int) -> str | None:
         for i in range(span.start, span.end)
     }
     for token in doc[first:last]:
-        if token.lemma_.lower() not in language["doing"] and token.lower_ not in language["doing"]:
+        known = token.lemma_.lower() in language["doing"] or token.lower_ in language["doing"]
+        if not known and token.i != cued:
             continue
         if token.i > first and doc[token.i - 1].lower_ in _DETERMINERS:
             continue  # "a pay rise", "the run": a noun

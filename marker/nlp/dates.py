@@ -40,7 +40,19 @@ _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 )
-_WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)"
+_DAY_NAME = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?"
+_WEEKDAY = rf"(?:{_DAY_NAME}\.?,?\s+)"
+# a time of day beside a date ("3/6 at 2pm", "Tuesday at 14:00") is not part of its span
+_TIME_OF_DAY = r"(?:\s*,?\s*(?:at\s+)?(?:\d{1,2}(?:[:.][0-5]\d)?\s?[ap]\.?m\b|\d{1,2}:[0-5]\d\b))"
+# what may follow a weekday or a bare day that is a date: the clause goes on, not a noun
+# it qualifies ("on Saturday mornings", "the 2nd floor")
+_CLAUSE_GOES_ON = (
+    r"\s*(?:$|[.,;:!?)\-–(]|(?:at|and|with|when|i|we|my|to|for|so|as|after|before|or"
+    r"|morning|afternoon|evening|night|week)\b)"
+)
+_COUNT_WORD = (
+    r"(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|(?:a\s+)?couple\s+of|a\s+few)"
+)
 _ORD = r"(?:st|nd|rd|th)"
 # "the end of", "mid-", "early": which part of the period is meant.
 _EDGE = (
@@ -88,6 +100,22 @@ _PATTERN = "|".join(
         + r"?(?P<rel>next|this|the\s+current|the\s+following|following|last|previous|the\s+previous"
         r"|the)\s+"
         r"(?P<unit>week|month|quarter|(?:financial\s+|fiscal\s+)?year)\b",
+        # April to September, from June to August, (Apr–Sep): one span of months
+        _PREP.format(n="rp") + rf"?(?P<ra>{_MONTH})\.?\s*(?:-|–|to|until|till)\s*(?P<rb>{_MONTH})\b"
+        r"(?:,?\s+(?P<ry>20\d{2}))?(?![\d/%\-])",
+        # last Friday, next Tuesday, on Tuesday, Friday at 2pm: a weekday with no date
+        r"(?:(?P<wr>last|next|this|this\s+coming|coming)\s+|"
+        + _PREP.format(n="wp")
+        + rf")?(?<!every )(?<!each )(?P<wd>{_DAY_NAME})\b"
+        r"(?![.,]?\s+(?:the\s+)?\d{1,2}(?!\d|:|\.\d|\s?[ap]\.?m))"
+        rf"(?:(?P<wt>(?={_TIME_OF_DAY}))|(?={_CLAUSE_GOES_ON}))",
+        # on the 15th, by the 3rd: a bare day of a month not named
+        r"(?P<bp>(?:on|by|before|until|till|from|since)\s+the\s+)(?P<bd>\d{1,2})(?:st|nd|rd|th)\b"
+        rf"(?!\s+(?:of\s+)?{_MONTH}\b)"
+        rf"(?={_CLAUSE_GOES_ON})",
+        # yesterday, tomorrow, two weeks ago, a fortnight ago
+        r"(?P<near>yesterday|tomorrow)\b",
+        rf"(?P<agon>\d{{1,2}}|{_COUNT_WORD})\s+(?P<agou>days?|weeks?|fortnights?|months?)\s+ago\b",
         # end of March, mid-April, early May (the edge makes a bare month a date)
         _EDGE.format(n="ee") + rf"(?P<em>{_MONTH})\b(?!\s*\d)",
         # by March, in June (a preposition makes a bare month a date)
@@ -100,17 +128,24 @@ _PATTERN = "|".join(
         + r")(?P<yr>20\d{2})(?![\d/%\-])",
         # by 30/06, on 5/3: a day and month with no year need a preposition, or to be
         # written so that they cannot be a score (19/05, 14/7; never 4/5 or 8/10)
-        _PREP.format(n="dp") + r"?(?<![\d.,:/£$+\-])(?P<dd>\d{1,2})/(?P<dm>\d{1,2})(?![\d/%]|\.\d)",
+        _PREP.format(n="dp")
+        + r"?(?<![\d.,:/£$+\-])(?P<dd>\d{1,2})/(?P<dm>\d{1,2})(?![\d/%]|\.\d)"
+        + rf"(?P<dt>(?={_TIME_OF_DAY}))?",
     ]
 )
 DATE_SCANNER = re.compile(_PATTERN)  # lower case: see marker.nlp.scan
 # Where a date expression can begin: the scanner is tried only there, which is many times
 # cheaper than letting it try every character. Keep in step with the alternatives above.
-_MONTHISH = r"(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|q[1-4]|fy|financial|fiscal)"
+_MONTHISH = (
+    r"(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|q[1-4]|fy|financial|fiscal"
+    r"|mon|tue|wed|thu|fri|sat|sun)"
+)
 _STARTS = re.compile(
     r"(?<![\w'])(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
     r"|mon|tue|wed|thu|fri|sat|sun|q[1-4]|fy|financial|fiscal"
-    r"|(?:next|this|following|last|previous)\s+(?=week|month|quarter|year|financial|fiscal)"
+    r"|(?:next|this|following|last|previous|coming)\s+(?=week|month|quarter|year|financial|fiscal"
+    r"|coming|mon|tue|wed|thu|fri|sat|sun)"
+    rf"|yesterday|tomorrow|(?:\d{{1,2}}|{_COUNT_WORD})\s+(?=(?:day|week|fortnight|month)s?\s+ago)"
     r"|the\s+(?=end|start|beginning|middle|close|current|following|next|first|second|third"
     r"|fourth|final|last|\d)"
     r"|(?:end|start|beginning|middle|close)\s+of|(?:mid|early|late)[\s\-]"
@@ -295,6 +330,19 @@ def _normalise(g: dict[str, str | None], reference: dt.date | None) -> DateValue
         if span.end < ref:
             flags = (*flags, "past")  # "last quarter" is never a deadline
         return _edge(DateValue(span.start, span.end, flags), edge)
+    if g["ra"]:
+        return _month_range(g, reference)
+    if g["wd"]:
+        return _weekday(g, reference)
+    if g["bd"]:
+        ref, flags = _needs_reference(reference)
+        return _nearest_day(int(g["bd"]), ref, ("month inferred", *flags))
+    if g["near"]:
+        ref, flags = _needs_reference(reference)
+        step = -1 if g["near"] == "yesterday" else 1
+        return _day_value(ref + dt.timedelta(days=step), ("relative", *flags))
+    if g["agon"]:
+        return _ago(g["agon"], g["agou"], reference)
     if g["em"] or g["pm"]:
         ref, flags = _needs_reference(reference)
         month = MONTHS[(g["em"] or g["pm"]).lower()]
@@ -310,10 +358,89 @@ def _normalise(g: dict[str, str | None], reference: dt.date | None) -> DateValue
         # nobody writes a score as "07/11", or scores 31 out of 10
         looks_like_date = g["dd"].startswith("0") or g["dm"].startswith("0") or day > 12
         looks_like_date &= (day, month) != (24, 7)  # "open 24/7"
-        if not 1 <= month <= 12 or not (g["dp"] or looks_like_date):
+        if not 1 <= month <= 12 or not (g["dp"] or g["dt"] is not None or looks_like_date):
             return None
         return _day(_nearest_year(month, day, ref), month, day, ("year inferred", *flags))
     return None
+
+
+_WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_COUNTS |= {"seven": 7, "eight": 8, "nine": 9, "ten": 10, "couple of": 2, "a couple of": 2}
+_COUNTS |= {"a few": 3}
+
+
+def _day_value(day: dt.date, flags: tuple[str, ...]) -> DateValue:
+    return DateValue(day, day, flags)
+
+
+def _month_range(g: dict[str, str | None], reference: dt.date | None) -> DateValue:
+    """ "April to September", "Apr–Sep 2026": first month's first day to the last's end."""
+    first = MONTHS[g["ra"].lower().rstrip(".")]
+    last = MONTHS[g["rb"].lower().rstrip(".")]
+    flags: tuple[str, ...] = ()
+    if g["ry"]:
+        end_year = int(g["ry"])
+        start_year = end_year - (first > last)
+    else:
+        ref, flags = _needs_reference(reference)
+        start_year = _nearest_year(first, 15, ref)
+        end_year = start_year + (first > last)
+        flags = ("year inferred", *flags)
+    return DateValue(dt.date(start_year, first, 1), _month_end(end_year, last), flags)
+
+
+def _weekday(g: dict[str, str | None], reference: dt.date | None) -> DateValue | None:
+    """ "last Friday" is the one before the reference date, "next Friday" and "by Friday"
+    the one after, "since Friday" the one before, "on Friday" the nearer of the two (the
+    earlier when both are as near): flagged, for a weekday alone names no week."""
+    relation = " ".join((g["wr"] or g["wp"] or "").lower().split())
+    if (not relation and g["wt"] is None) or relation.endswith("the"):
+        return None  # "Tuesday's calls", "the Saturday queue": not a day
+    ref, flags = _needs_reference(reference)
+    weekday = _WEEKDAYS.index(g["wd"][:3].lower())
+    after = (weekday - ref.weekday()) % 7 or 7  # days to the next one, strictly after
+    before = (ref.weekday() - weekday) % 7 or 7  # days back to the last one, strictly before
+    if relation in ("last", "since"):
+        day, flags = ref - dt.timedelta(days=before), ("relative", *flags)
+    elif relation in ("next", "this", "coming", "this coming"):
+        day, flags = ref + dt.timedelta(days=after), ("relative", *flags)
+    elif relation in ("by", "until", "till", "til", "before", "from", "due", "ahead of"):
+        day = ref + dt.timedelta(days=0 if weekday == ref.weekday() else after)
+        flags = ("weekday only", *flags)
+    else:
+        step = 0 if weekday == ref.weekday() else (-before if before <= after else after)
+        day, flags = ref + dt.timedelta(days=step), ("weekday only", *flags)
+    return _day_value(day, flags)
+
+
+def _nearest_day(day: int, reference: dt.date, flags: tuple[str, ...]) -> DateValue | None:
+    """ "On the 15th": that day in the month that puts it nearest the reference date."""
+    options = []
+    for step in (-1, 0, 1):
+        index = reference.year * 12 + reference.month - 1 + step
+        value = _day(index // 12, index % 12 + 1, day)
+        if value is not None:
+            options.append((abs((value.start - reference).days), value.start))
+    if not options:
+        return None
+    return _day_value(min(options)[1], flags)
+
+
+def _ago(count_text: str, unit: str, reference: dt.date | None) -> DateValue:
+    """ "Two weeks ago", "a month ago": counted back from the reference date."""
+    ref, flags = _needs_reference(reference)
+    words = " ".join(count_text.lower().split())
+    count = int(words) if words.isdigit() else _COUNTS[words]
+    unit = unit.lower().rstrip("s")
+    if unit == "month":
+        index = ref.year * 12 + ref.month - 1 - count
+        year, month = index // 12, index % 12 + 1
+        day = dt.date(year, month, min(ref.day, calendar.monthrange(year, month)[1]))
+    else:
+        days = {"day": 1, "week": 7, "fortnight": 14}[unit] * count
+        day = ref - dt.timedelta(days=days)
+    return _day_value(day, ("relative", *flags))
 
 
 def _quarter(g: dict[str, str | None], reference: dt.date | None) -> DateValue:
@@ -335,7 +462,7 @@ def _quarter(g: dict[str, str | None], reference: dt.date | None) -> DateValue:
 
 def _span_start(match: re.Match[str]) -> int:
     """Prepositions that only licensed a bare month/year/day are left out of the span."""
-    for group in ("pp", "yp", "dp"):
+    for group in ("pp", "yp", "dp", "rp", "wp", "bp"):
         if match.group(group):
             return match.end(group)
     return match.start()

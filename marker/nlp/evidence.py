@@ -113,6 +113,10 @@ class Objective(BaseModel):
     target: dict | None = None
     deadline: dict | None = None
     timescale: str | None = None
+    concrete: str | None = Field(default=None, description="a verb and its object: 'run 5km'")
+    amounts: list[str] = Field(
+        default_factory=list, description="counts, repeats, relative changes: '4 modules'"
+    )
     vague: list[str] = Field(default_factory=list)
     hobby: list[str] = Field(default_factory=list)
     career: list[str] = Field(default_factory=list)
@@ -335,16 +339,48 @@ def _header_date(analysed: Analysed, portfolio: Portfolio) -> str | None:
     return days[0].start.isoformat() if days and days[0].start == days[0].end else None
 
 
+_MEASURE_ROLES = ("target", "success_measure", "kpi", "baseline")
+_NOT_NAMED = {"", "n/a", "na", "-", "–", "none", "tbc", "tbd", "?", "n a"}
+
+
+def _named_measure(analysed: Analysed, doc: Doc) -> str | None:
+    """What a KPI column's cell names when no known KPI is in it, as the learner wrote it
+    ("Repairs fixed first visit 82%" names "Repairs fixed first visit")."""
+    text = analysed.text
+    for span in sorted(spans_of(doc, "QUANTITY", "DATE"), key=lambda s: -s.start_char):
+        text = text[: span.start_char] + text[span.end_char :]
+    name = " ".join(text.split()).strip(" .,;:-–()")
+    if normalise_header(name) in _NOT_NAMED or not any(c.isalpha() for c in name):
+        return None
+    return name[:_NAME_CHARS]
+
+
+_NAME_CHARS = 60
+
+
 def _row_links(record: list[tuple[Analysed, Doc]], objective_doc: Doc) -> dict[str, Any]:
-    """KPI, baseline, target and deadline from the other cells of a plan row."""
+    """KPI, baseline, target, deadline and timescale from the other cells of a plan row.
+    A filled KPI column links the row's objective to the measure it names, a known KPI
+    by its id and any other measure by the learner's own words."""
     kpis: set[str] = set()
     quantities = []
-    deadline = None
+    amounts: list[str] = []
+    deadline = timescale = None
+    known = {s.value for _, doc in record for s in spans_of(doc, "KPI")}
     for analysed, doc in record:
         kpis |= {s.value for s in spans_of(doc, "KPI")}
+        if analysed.role == "kpi" and not known:
+            kpis |= {n for n in [_named_measure(analysed, doc)] if n}
         if analysed.role in ("deadline", "date") and deadline is None:
             deadline = pick_deadline(doc, spans_of(doc, "DATE"))
-        if analysed.role in ("target", "success_measure", "kpi", "baseline", "objective"):
+            timescale = timescale or next(
+                # in a deadline cell any length of time is the time given: "6 weeks"
+                (s.value for s in spans_of(doc, "DURATION") if not s.value.startswith("PT")),
+                None,
+            )
+        if analysed.role in _MEASURE_ROLES:
+            amounts += [s.text for s in spans_of(doc, "AMOUNT") + spans_of(doc, "FREQUENCY")]
+        if analysed.role in (*_MEASURE_ROLES, "objective"):
             quantities += spans_of(doc, "QUANTITY")
     baseline, target = link_quantities(quantities)
     for analysed, doc in record:
@@ -356,6 +392,8 @@ def _row_links(record: list[tuple[Analysed, Doc]], objective_doc: Doc) -> dict[s
     links["baseline"] = own.get("baseline") or baseline
     links["target"] = own.get("target") or target
     links["deadline"] = deadline or own.get("deadline")
+    links["timescale"] = own.get("timescale") or timescale
+    links["amounts"] = [*own.get("amounts", []), *amounts]
     links["direction"] = own.get("direction") or action_direction(own.get("action"))
     return links
 

@@ -10,9 +10,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from marker.nlp.scan import scan
+from marker.resources import lexicon
 
 NUMBER_WORDS = {
     "a": 1,
@@ -55,14 +59,18 @@ _WORD_NUMBER = "(?:{})".format(  # longest first: "fourteen" before "four"
     )
 )
 _NUM = r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?"
+_MINUTES = r"m(?:in(?:ute)?s?)?"
+_SECONDS = r"s(?:ec(?:ond)?s?)?"
+_HOURS = r"h(?:ou)?rs?"
 _UNIT = (
     r"\s?%|\s?per\s?cent\b|\s?percent\b|\s?percentage\s+points?\b|\s?pp\b|\s?points?\b|\s?pts\b"
-    r"|\s?seconds?\b|\s?secs?\b|s\b|\s?minutes?\b|\s?mins?\b|m\b"
+    r"|\s?seconds?\b|\s?secs?\b|s\b|\s?minutes?\b|\s?mins?\b|m\b|\s?hours?\b|\s?hrs?\b"
 )
 _SCALE = r"\s?/\s?(?:5|10|20|100)\b(?![/.\-]\d)|\s+out\s+of\s+(?:5|10|20|100)\b"
 _AMOUNT = (
     rf"(?:£\s?(?:{_NUM})k?"
-    rf"|(?:{_NUM})\s?m(?:ins?)?\s?\d{{1,2}}\s?s(?:ecs?)?\b"  # 7m30s, 7 mins 30 secs
+    rf"|(?:{_NUM})\s?{_MINUTES}\s?(?:and\s+)?\d{{1,2}}\s?{_SECONDS}\b"  # 7m30s, 6 mins 50 secs
+    rf"|(?:{_NUM})\s?{_HOURS}\s?(?:and\s+)?\d{{1,2}}\s?{_MINUTES}\b"  # 1 hr 5 min
     rf"|(?<![\d:/.,])(?:{_NUM})(?:{_SCALE}|{_UNIT})"
     r"|\b\d{1,2}:[0-5]\d\b(?!:)"  # 5:30 - kept only beside a time KPI
     r"|(?<![\w+\-])[+\-]\d+(?![\d/:%])"  # +45 (NPS) - kept only beside a KPI
@@ -125,7 +133,9 @@ def _names(words: tuple[str, ...], text: str) -> bool:
 _DIGIT = re.compile(r"\d")
 _DIGITS = re.compile(r"\d+")
 _SIGNED = re.compile(rf"[+\-]?(?:{_NUM})")
-_MINUTES_SECONDS = re.compile(r"^([\d.]+)\s?m(?:ins?)?\s?(\d{1,2})\s?s")
+_COMPOUND_TIME = re.compile(
+    rf"^([\d.]+)\s?(?:(?P<h>{_HOURS})|{_MINUTES})\s?(?:and\s+)?(\d{{1,2}})\s?[sm]"
+)
 _SCALE_OF = re.compile(r"(?:/|out\s+of)\s*(\d+)")
 _MONEY_NOISE = re.compile(r"[£k\s]")
 _RANGE = re.compile(r"\s*(?:-|–|to|or)\s*")
@@ -144,6 +154,7 @@ DURATION_SCANNER = re.compile(
     rf"|(?P<an>\d+|{_WORD_NUMBER})[-\s](?P<aunit>day|week|month|year|hour)s?"
     r"(?=[-\s](?:[\w\-]+\s+){0,3}(?:course|programme|program|plan|placement|secondment"
     r"|period|apprenticeship|module|project|trial|pilot|review|rotation|qualification))"
+    r"|(?<![\d.])(?P<ch>\d+)\s*(?:hours?|hrs?)\s*(?:and\s+)?(?P<cm>\d{1,2})\s*(?:minutes?|mins?)\b"
     rf"|(?<![\d.])(?P<hn>\d+(?:\.\d+)?|{_WORD_NUMBER})\s*(?P<hunit>hours?|hrs?|minutes?|mins?)\b"
     r"(?=\s+(?:a|per|each|every)\s+(?:day|week|fortnight|month|shift)|\s+of\b|\s+off\b)"
     r"|(?<![\d.])(?P<on>\d+(?:\.\d+)?|{_WORD_NUMBER})\s*(?P<ounit>hours?|hrs?)\b"
@@ -264,7 +275,9 @@ class MeasureHit:
     end: int
     value: Any
     needs_kpi: str | None = None  # "time" for a clock-like value, "any" for a bare number
-    fallback: bool = False  # yields to any other measure on the same words
+    # order among measures on the same words: 0 leads ("from 48 hours to 24 hours" is one
+    # value, not two lengths), 2 yields (a plain length of time), 3 yields to all (a count)
+    rank: int = 1
 
 
 def _number(text: str) -> float:
@@ -281,9 +294,10 @@ def amount_value(text: str) -> dict[str, Any]:
     if _CLOCK.match(raw):
         minutes, seconds = raw.split(":")
         return {"value": int(minutes) * 60 + int(seconds), "unit": "s"}
-    mixed = _MINUTES_SECONDS.match(lower)
-    if mixed:
-        return {"value": float(mixed[1]) * 60 + int(mixed[2]), "unit": "s"}
+    mixed = _COMPOUND_TIME.match(lower)
+    if mixed:  # "6 minutes 50 seconds", "1 hr 5 min"
+        big = 3600 if mixed["h"] else 60
+        return {"value": float(mixed[1]) * big + int(mixed[3]) * big // 60, "unit": "s"}
     number_text = _SIGNED.match(lower)
     number = _number(number_text.group(0)) if number_text else 0.0
     rest = lower[number_text.end() :].strip() if number_text else lower
@@ -296,6 +310,8 @@ def amount_value(text: str) -> dict[str, Any]:
         return {"value": number, "unit": "points"}
     if rest.startswith(("s", "sec")):
         return {"value": number, "unit": "s"}
+    if rest.startswith("h"):
+        return {"value": number * 3600, "unit": "s"}
     if rest.startswith("m"):
         return {"value": number * 60, "unit": "s"}
     return {"value": number, "unit": None}
@@ -327,7 +343,8 @@ def find_quantities(text: str) -> list[MeasureHit]:
                 direction = "hold"
             value = {"from": low, "to": high, "direction": direction}
             needs = _kind(first) if _kind(first) == _kind(second) else None
-            hits.append(MeasureHit("QUANTITY", match.start(), match.end(), value, needs))
+            rank = 0 if match["from"] and not (_kind(first) or _kind(second)) else 1
+            hits.append(MeasureHit("QUANTITY", match.start(), match.end(), value, needs, rank))
             continue
         value = amount_value(match["one"])
         comparator = " ".join((match["cmp"] or "").lower().split())
@@ -381,6 +398,8 @@ def find_durations(text: str) -> list[MeasureHit]:
                 # "in 15-minute slots": a hyphenated modifier is its own span
                 hits.append(MeasureHit("DURATION", match.start("n"), match.end("unit"), value))
                 continue
+        elif match["ch"]:  # "1 hr 5 min"
+            value = f"PT{int(match['ch'])}H{int(match['cm'])}M"
         elif match["aunit"]:
             value = _iso(_count(match["an"]) or 1, match["aunit"])
         elif match["hunit"]:
@@ -391,7 +410,7 @@ def find_durations(text: str) -> list[MeasureHit]:
             if not _plain_length(text, match):
                 continue
             value = _length(match["bn"], match["bunit"])
-            hits.append(MeasureHit("DURATION", match.start(), match.end(), value, fallback=True))
+            hits.append(MeasureHit("DURATION", match.start(), match.end(), value, rank=2))
             continue
         hits.append(MeasureHit("DURATION", match.start(), match.end(), value))
     return hits
@@ -454,3 +473,52 @@ def _every(count_text: str | None, unit: str, other: bool) -> str:
             return "/".join(_iso(_count(p) or 1, unit) for p in parts)
         return _iso(_count(parts[0]) or 1, unit)
     return _iso(2 if other else 1, unit)
+
+
+_COUNT_NUMBER = "|".join(
+    sorted(
+        (w for w in NUMBER_WORDS if " " not in w and w not in ("a", "an", "few", "several")),
+        key=len,
+        reverse=True,
+    )
+)
+_COUNT_STARTS = re.compile(rf"(?<![\w.,:/£$#+\-])(?:\d|(?:{_COUNT_NUMBER}|an?)\b)")
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)\W*$")
+
+
+@cache
+def _count_scanner() -> tuple[re.Pattern[str], frozenset[str], frozenset[str]]:
+    data = lexicon("amounts")
+    units = "|".join(re.escape(u) for u in sorted(data["units"], key=len, reverse=True))
+    pattern = re.compile(
+        rf"(?!(?:19|20)\d\d\b)(?P<n>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|{_COUNT_NUMBER}|an?)"
+        rf"(?:\s?(?P<unit>{units})\b(?![.,]?\d)"
+        r"|\s+(?P<noun>[a-z][a-z'’-]*)(?:\s+(?P<plural>[a-z][a-z'’-]*s)\b)?)"
+    )
+    not_counted = frozenset(data["not_counted"]) | STOP_WORDS
+    return pattern, not_counted, frozenset(data["not_counts_after"])
+
+
+def find_counts(text: str) -> list[MeasureHit]:
+    """Counts, distances and weights: "4 modules", "three online courses", "5km", "a stone".
+    They make a goal measurable; they yield to every other measure on the same words."""
+    pattern, not_counted, not_after = _count_scanner()
+    hits: list[MeasureHit] = []
+    for match in scan(pattern, _COUNT_STARTS, text):
+        number, noun = match["n"], match["noun"]
+        before = _WORD_BEFORE.search(text, max(0, match.start() - 20), match.start())
+        if before and before[1].lower() in not_after:
+            continue  # "Level 3 apprenticeship", "Objective 2 is"
+        if match["unit"]:
+            end, unit = match.end("unit"), match["unit"]
+        elif number in ("a", "an") or noun in not_counted:
+            continue  # "one of", "2 or 3", "a day"
+        elif match["plural"] and not noun.endswith("s") and match["plural"] not in not_counted:
+            end, unit = match.end("plural"), match["plural"]  # "3 online courses"
+        else:
+            end, unit = match.end("noun"), noun
+        value = _count(number) if number[0].isalpha() else _number(number)
+        hits.append(
+            MeasureHit("AMOUNT", match.start(), end, {"value": value, "unit": unit}, rank=3)
+        )
+    return hits

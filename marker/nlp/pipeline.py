@@ -23,7 +23,7 @@ from spacy.tokens import Doc
 
 from marker.nlp import lemmas, sentencizer  # noqa: F401  (register their factories)
 from marker.nlp.dates import DateValue, find_dates
-from marker.nlp.measures import find_durations, find_frequencies, find_quantities
+from marker.nlp.measures import find_counts, find_durations, find_frequencies, find_quantities
 from marker.nlp.spans import (
     Mark,
     add_span,
@@ -86,8 +86,8 @@ class MeasureFinder:
             if add_span(doc, hit.start, hit.end, "DATE", hit.value, hit.flags):
                 taken.append((hit.start, hit.end))
         kpis = spans_of(doc, "KPI")
-        hits = [*durations, *find_frequencies(text), *find_quantities(text)]
-        for hit in sorted(hits, key=lambda h: h.fallback):  # stable: fallbacks go last
+        hits = [*durations, *find_frequencies(text), *find_quantities(text), *find_counts(text)]
+        for hit in sorted(hits, key=lambda h: h.rank):  # stable: same rank, found order
             if any(hit.start < end and start < hit.end for start, end in taken):
                 continue  # a date wins over a number inside it
             if hit.needs_kpi and not _kpi_nearby(doc, kpis, hit.start, hit.needs_kpi):

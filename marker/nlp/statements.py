@@ -15,7 +15,7 @@ from functools import cache
 from typing import Any
 
 from spacy.attrs import LEMMA
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from marker.nlp.scan import lowered
 from marker.nlp.spans import Mark, noted, sentences, spans_of, text_of, token_bounds
@@ -100,6 +100,11 @@ def _objective_language() -> dict[str, Any]:
     }
     not_goals = tuple(sorted(data["not_goals"], key=len, reverse=True))
     return {
+        "doing": (frozenset(verbs) | frozenset(data["concrete_actions"]))
+        - frozenset(data["not_concrete"]),
+        "not_objects": frozenset(data["not_objects"]),
+        "not_concrete": frozenset(data["not_concrete"]),
+        "particles": frozenset(data["particles"]),
         "label": label,
         "cue": cue,
         "cue_starts": cue_starts,
@@ -148,6 +153,102 @@ def _first_action(doc: Doc, start: int, end: int) -> str | None:
     strings = doc.vocab.strings
     lemmas = (strings[lemma].lower() for lemma in doc.to_array(LEMMA)[slice(*tokens)].tolist())
     return next((lemma for lemma in lemmas if verbs.get(lemma)), None)
+
+
+_DETERMINERS = frozenset(
+    ("my", "the", "a", "an", "our", "this", "these", "those", "his", "her", "their", "all")
+)
+_OBJECT_REACH = 4  # tokens from the verb to its object's first word
+
+
+def _names_an_object(token: Token, language: dict[str, Any], measures: dict[int, int]) -> bool:
+    """A content word, a number or a measure: not a state or manner ("get fitter")."""
+    if token.i in measures or token.like_num:
+        return True
+    lower = token.lower_
+    comparative = lower.endswith("er") and token.lemma_.lower() != lower
+    return (
+        token.is_alpha
+        and not token.is_stop
+        and lower not in language["not_objects"]
+        and not comparative
+        and not lower.endswith("ly")
+    )
+
+
+def _cued_verb(doc: Doc, start: int, end: int, first: int) -> int | None:
+    """The token a goal cue puts a verb at ("I will restock ...", "I aim to map ..."):
+    whatever the word, grammar makes it the goal's verb."""
+    language = _objective_language()
+    cue = _cue(language, text_of(doc)[start:end])
+    if cue is None or cue["cue"] is None:
+        return None
+    bounds = token_bounds(doc, start + cue.end(), start + cue.end() + 1)
+    if bounds is None or bounds[0] < first:
+        return None
+    token = doc[bounds[0]]
+    lemma = token.lemma_.lower()
+    usable = token.is_alpha and not token.is_stop and lemma not in language["not_concrete"]
+    return token.i if usable else None
+
+
+def concrete_action(doc: Doc, start: int, end: int) -> str | None:
+    """The first verb acting on a named object, with it: "complete the complaints module",
+    "run 5km", "sit with a senior adviser". Read without a parser: a known verb or the
+    word a goal cue puts a verb at, at most one particle and a determiner, then a content
+    word, a number or a measure."""
+    language = _objective_language()
+    tokens = token_bounds(doc, start, end)
+    if tokens is None:
+        return None
+    first, last = tokens
+    cued = _cued_verb(doc, start, end, first)
+    measure_end = {  # token -> the end of the measure it is in
+        i: span.end
+        for label in ("QUANTITY", "AMOUNT", "KPI")
+        for span in spans_of(doc, label)
+        if first <= span.start < last
+        for i in range(span.start, span.end)
+    }
+    timed = {
+        i
+        for label in ("DATE", "DURATION", "FREQUENCY")
+        for span in spans_of(doc, label)
+        if first <= span.start < last
+        for i in range(span.start, span.end)
+    }
+    for token in doc[first:last]:
+        known = token.lemma_.lower() in language["doing"] or token.lower_ in language["doing"]
+        if not known and token.i != cued:
+            continue
+        if token.i > first and doc[token.i - 1].lower_ in _DETERMINERS:
+            continue  # "a pay rise", "the run": a noun
+        reach = doc[token.i + 1 : min(token.i + 1 + _OBJECT_REACH, last)]
+        position = 0
+        if position < len(reach) and reach[position].lower_ in language["particles"]:
+            position += 1
+        while position < len(reach) and reach[position].lower_ in _DETERMINERS:
+            position += 1
+        if position < len(reach) and _names_an_object(reach[position], language, measure_end):
+            end_token = _object_end(doc, reach[position].i, last, measure_end, timed)
+            return text_of(doc)[token.idx : doc[end_token - 1].idx + len(doc[end_token - 1])]
+    return None
+
+
+_NOUN_RUN = 3  # words of a compound object: "the driving theory test"
+
+
+def _object_end(doc: Doc, i: int, last: int, measure_end: dict[int, int], timed: set[int]) -> int:
+    """Where an object starting at token i ends: the end of its measure ("5km", "£200"),
+    or of the run of content words it opens ("complaints module"), before any time."""
+    if i in measure_end:
+        return measure_end[i]
+    end = i + 1
+    while end < min(last, i + 1 + _NOUN_RUN) and end not in timed:
+        if not doc[end].is_alpha or doc[end].is_stop:
+            break
+        end += 1
+    return end
 
 
 def _action_at(doc: Doc, start: int, gerund: bool = False) -> str | None:
@@ -351,9 +452,13 @@ def objective_value(doc: Doc, start: int, end: int) -> dict[str, Any]:
         "baseline": baseline,
         "target": target,
         "deadline": deadline,
-        "timescale": next(
-            (s.value for s in by_label.get("DURATION", []) if _TIMESCALE.match(s.text)), None
-        ),
+        "timescale": next((s.value for s in by_label.get("DURATION", []) if is_period(s)), None),
+        "concrete": concrete_action(doc, start, end),
+        "amounts": [
+            s.text
+            for s in spans
+            if s.label_ in ("AMOUNT", "FREQUENCY") or (s.label_ == "DURATION" and not is_period(s))
+        ],
         "vague": [s.text for s in by_label.get("VAGUE", [])],
         "hobby": [s.text for s in by_label.get("HOBBY", [])],
         "activities": [
@@ -363,6 +468,12 @@ def objective_value(doc: Doc, start: int, end: int) -> dict[str, Any]:
         "work_context": len(by_label.get("KPI", []))
         + sum(start <= s and e <= end for _, s, e, _ in noted(doc, "WORK")),
     }
+
+
+def is_period(span: Mark) -> bool:
+    """ "Within 6 weeks", "over the next quarter": the time a goal has. "For 30 minutes" is
+    how long something lasts, an amount."""
+    return bool(_TIMESCALE.match(span.text)) and not str(span.value).startswith("PT")
 
 
 def link_quantities(quantities: list[Mark]) -> tuple[dict | None, dict | None]:
@@ -418,7 +529,8 @@ def find_reviews(doc: Doc, role: str | None, review_section: bool) -> list[tuple
     took part. A progress cell with a date anywhere in it is an entry; a date cell alone
     is not (its row is, see the evidence stage).
     """
-    dates = spans_of(doc, "DATE")
+    # a run of months ("April to June") is what a passage reports on, not a meeting's date
+    dates = [d for d in spans_of(doc, "DATE") if not _month_run(d)]
     if not dates or role in ("review_date", "date", "deadline", "reviewer"):
         return []
     words = [w for w in spans_of(doc, "REVIEW_WORD") if not _planned(doc, w)]
@@ -452,6 +564,19 @@ def find_reviews(doc: Doc, role: str | None, review_section: bool) -> list[tuple
             start, end = _trim(doc, start, end, keep_stop=True)
             found.append((start, end, review_value(doc, start, end)))
     return found
+
+
+_MONTH_DAYS = 31
+_RUN = re.compile(r"\s(?:to|until|till)\s|[–-]")
+
+
+def _month_run(date: Mark) -> bool:
+    value = date.value
+    return (
+        value is not None
+        and (value.end - value.start).days > _MONTH_DAYS
+        and bool(_RUN.search(date.text))
+    )
 
 
 def _planned(doc: Doc, word: Mark) -> bool:

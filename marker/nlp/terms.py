@@ -28,7 +28,15 @@ from spacy.matcher import PhraseMatcher
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
-from marker.nlp.spans import keep, note, sentences, text_of, token_bounds, token_chars
+from marker.nlp.spans import (
+    keep,
+    note,
+    sentence_at,
+    sentences,
+    text_of,
+    token_bounds,
+    token_chars,
+)
 from marker.nlp.spelling import Speller
 from marker.resources import lexicon, rules_dir
 
@@ -86,6 +94,9 @@ class Vocabulary:
     phrase_id: str = "phrase"  # the term id of such a phrase
     support_words: tuple[str, ...] = ()  # a `when_supporting` term naming one is support
     counted: bool = False  # `counted: true`: hits are only counted (see spans.note)
+    name_heads: tuple[str, ...] = ()  # a hit within two words of one names a team
+    open: dict[str, Any] = field(default_factory=dict)  # open-ended phrases after a cue
+    frames: dict[str, list] = field(default_factory=dict)  # term id -> word frames
 
     def term(self, term_id: str) -> Term:
         return next(t for t in self.terms if t.id == term_id)
@@ -126,6 +137,9 @@ def vocabularies() -> dict[str, Vocabulary]:
             data.get("phrase_id", "phrase"),
             tuple(data.get("support_words", ())),
             bool(data.get("counted", False)),
+            tuple(data.get("name_heads", ())),
+            data.get("open") or {},
+            data.get("frames") or {},
         )
     return found
 
@@ -157,6 +171,21 @@ class TermMatcher:
         self.phrases: dict[str, tuple[re.Pattern[str], Term]] = {}  # label -> cue+phrase+head
         self.head_words: dict[str, set[int]] = {}  # label -> lower-case last words of its heads
         self.counted = {v.label for v in vocabularies().values() if v.counted}
+        self.open_phrases = {
+            v.label: _OpenPhrase(v.open, Term(v.phrase_id, ()))
+            for v in vocabularies().values()
+            if v.open
+        }
+        self.frames = {
+            v.label: _Frames(v.frames, {t.id: t for t in v.terms})
+            for v in vocabularies().values()
+            if v.frames
+        }
+        self.name_heads = {  # label -> LOWER ids of the words that end a team's name
+            v.label: frozenset(map(get_string_id, v.name_heads))
+            for v in vocabularies().values()
+            if v.name_heads
+        }
 
     def initialize(self, get_examples=None, nlp: Language | None = None) -> None:
         """Patterns are made here, once the lemmatizer's tables are loaded."""
@@ -263,6 +292,8 @@ class TermMatcher:
             label, term = self.terms[key]
             if not term.fits(lowers, start, end):
                 continue
+            if label in self.name_heads and _in_a_name(doc, lowers, end, self.name_heads[label]):
+                continue
             if term.info.get("when_supporting") and not self._supported(doc, label, start, end):
                 continue
             by_label.setdefault(label, []).append((start, end, term, term.flags + flags))
@@ -271,6 +302,11 @@ class TermMatcher:
             phrases = self._phrases(doc, label, words)
             if phrases:
                 by_label.setdefault(label, []).extend(phrases)
+        for finders in (self.open_phrases, self.frames):
+            for label, finder in finders.items():
+                phrases = finder.find(doc)
+                if phrases:
+                    by_label.setdefault(label, []).extend(phrases)
         for label, hits in by_label.items():
             kept = _longest(hits)
             if label in self.counted:
@@ -283,6 +319,110 @@ class TermMatcher:
                     flags = (*flags, "not relevant")  # "a food hygiene certificate"
                 keep(doc, label, start, end, term.id, flags)
         return doc
+
+
+def _alternation(phrases: list[str]) -> str:
+    ordered = sorted(phrases, key=len, reverse=True)
+    return "|".join(re.escape(p.lower()).replace(r"\ ", r"\s+") for p in ordered)
+
+
+class _OpenPhrase:
+    """An open-ended phrase after a cue: an aspiration, a move, then the words up to the
+    end of the clause ("I'd like to be a fraud investigator one day" names "fraud
+    investigator"), with no leading determiner."""
+
+    _WORD = re.compile(r"\s*([\w'’&/-]+)")
+
+    def __init__(self, data: dict[str, Any], term: Term) -> None:
+        self.cue = re.compile(
+            rf"\b(?:{_alternation(data['aspirations'])})\s+(?:\w+\s+){{0,2}}?"
+            rf"(?:{_alternation(data['moves'])})\s+(?:(?:the|a|an|my|our)\s+)?"
+        )
+        self.stops = frozenset(w.lower() for w in data["stops"])
+        self.not_roles = tuple(w.lower() for w in data["not_roles"])
+        self.max_words = int(data.get("max_words", 5))
+        hedges = data.get("hedges") or []
+        self.hedged = re.compile(rf"\b(?:{_alternation(hedges)})\b") if hedges else None
+        self.term = term
+
+    def find(self, doc: Doc) -> list[tuple[int, int, Term, tuple[str, ...]]]:
+        text = text_of(doc)
+        lower = text.lower()
+        hits: list[tuple[int, int, Term, tuple[str, ...]]] = []
+        for cue in self.cue.finditer(lower):
+            start = end = cue.end()
+            for _ in range(self.max_words):
+                word = self._WORD.match(lower, end)
+                if not word or word[1] in self.stops:
+                    break
+                end = word.end()
+            phrase = lower[start:end]
+            if not phrase or phrase.startswith(self.not_roles) or self._hedged(doc, start):
+                continue
+            tokens = token_bounds(doc, start, end)
+            if tokens is not None and tokens[0] < tokens[1]:
+                hits.append((*tokens, self.term, ()))
+        return hits
+
+    def _hedged(self, doc: Doc, char: int) -> bool:
+        if self.hedged is None:
+            return False
+        _, _, start, end = sentences(doc)[sentence_at(doc, char)]
+        return bool(self.hedged.search(text_of(doc).lower(), start, end))
+
+
+class _Frames:
+    """Word frames: slots in turn, each one of its words ("_" any word, "~" an optional
+    one), so one frame stands for every wording of a turn of phrase."""
+
+    _ANY = r"[\w'’-]+"
+
+    def __init__(self, frames: dict[str, list], terms: dict[str, Term]) -> None:
+        self.patterns = [
+            (re.compile(rf"\b{self._compile(frame)}\b"), terms.get(term_id, Term(term_id, ())))
+            for term_id, term_frames in frames.items()
+            for frame in term_frames
+        ]
+
+    def _compile(self, frame: list) -> str:
+        pattern, optional = "", False
+        for slot in frame:
+            if slot == "~":
+                optional = True
+                continue
+            piece = self._ANY if slot == "_" else f"(?:{_alternation(list(slot))})"
+            if pattern:
+                pattern += r"\s+" + (rf"(?:{self._ANY}\s+)?" if optional else "")
+            pattern += piece
+            optional = False
+        return pattern
+
+    def find(self, doc: Doc) -> list[tuple[int, int, Term, tuple[str, ...]]]:
+        lower = text_of(doc).lower()
+        hits: list[tuple[int, int, Term, tuple[str, ...]]] = []
+        for pattern, term in self.patterns:
+            for match in pattern.finditer(lower):
+                tokens = token_bounds(doc, *match.span())
+                if tokens is not None and tokens[0] < tokens[1]:
+                    hits.append((*tokens, term, term.flags))
+        return hits
+
+
+_NAME_GAP = 2  # name words between a term and a team word: "Complaints Escalation team"
+_JOINERS = frozenset(map(get_string_id, ("&", "and", "+")))
+
+
+def _in_a_name(doc: Doc, lowers: list[int], end: int, heads: frozenset[int]) -> bool:
+    """Whether the words after a match end a team's name ("the QA & Compliance team"):
+    a name word is anything but a function word or punctuation ("complaints for the team"
+    is a metric)."""
+    for i in range(end, min(end + _NAME_GAP + 1, len(lowers))):
+        if lowers[i] in heads:
+            return True
+        token = doc[i]
+        if lowers[i] not in _JOINERS and (token.is_stop or token.is_punct or token.like_num):
+            return False
+    return False
 
 
 def _sentence_of(doc: Doc, token: int) -> int:

@@ -1,9 +1,14 @@
 """SMART, objective by objective: each criterion with its reason and the words behind it.
 
-`achievable` is judged from baseline, target and timescale where all three exist
-(halving handling time in two weeks is flagged) and is None where it cannot be judged.
-`relevant` means tied to contact-centre work or the career goal; hobbies are not. The
-KPI link is judged separately, as `kpi_linked`.
+Specific, measurable and time-bound are judged on the objective's own words, in any
+walk of life: specific is a concrete action on a named object ("run 5km", "complete the
+complaints module") or a named measure; measurable is any number, repeat, amount or
+relative change ("twice a week", "4 modules", "by half", "£200"); time-bound is a date,
+a period ("within 6 weeks") or a repeat with a span ("every month (Apr–Sep)"), never
+"ongoing" or "asap". `achievable` is judged from baseline, target and timescale where all
+three exist (halving handling time in two weeks is flagged) and is None where it cannot
+be judged. `relevant` means tied to the job or the career goal; hobbies are not. What a
+unit's pack adds, the KPI link for this one, is judged separately, as `kpi_linked`.
 """
 
 from __future__ import annotations
@@ -91,18 +96,24 @@ def assess(objective: Objective, rule: AchievableRule, start: dt.date | None) ->
     reasons: dict[str, Reason] = {}
     smart: dict[str, bool | None] = {}
 
-    focus = objective.kpis or target or (objective.action and objective.work_context)
+    concrete = objective.concrete
+    focus = objective.kpis or target or concrete or (objective.action and objective.work_context)
     smart["specific"] = bool(focus) and not (objective.vague and not objective.kpis)
+    named = kpis or [concrete or objective.action or "an action"]
     reasons["specific"] = Reason(
-        reason="names what will change: " + ", ".join(kpis or [objective.action or "an action"])
+        reason="names what will change: " + ", ".join(named)
         if smart["specific"]
         else "vague: " + (", ".join(objective.vague) or "no metric or concrete outcome named"),
-        text=", ".join(kpis) or None,
+        text=", ".join(kpis) or concrete or None,
     )
-    smart["measurable"] = bool(target)
+    # a named metric is measured by its own number: "hit my targets every month" is not
+    amount = target or ("" if objective.kpis else ", ".join(objective.amounts))
+    smart["measurable"] = bool(amount)
     reasons["measurable"] = Reason(
-        reason=f"target {target}" if target else "no number to aim for",
-        text=target or None,
+        reason=(f"target {target}" if target else f"measured by {amount}")
+        if amount
+        else "no number to aim for",
+        text=amount or None,
     )
     smart["achievable"], reasons["achievable"] = _achievable(objective, rule, start)
     hobby = bool(objective.hobby)

@@ -1,0 +1,117 @@
+"""Decisions keyed by portfolio path, with a unique revision per key.
+
+Adds `file_path` (the file's path relative to the batch root, as the batch journal gives
+it; older rows only knew the file name, which becomes their path) and `revision`
+(1 for the first decision on a portfolio, rater and marking point, 2 for the one that
+supersedes it, ...), and a unique index on (path, hash, marking point, rater, revision):
+two imports can no longer both store the first decision for the same key.
+
+Before the index is built, copies left by imports that ran at the same time are
+removed: within one key, a row identical in every recorded field to the row before it
+is a copy (an import never stores a decision that changes nothing). The remaining rows
+of each key are then chained in order: revision 1, 2, ..., each superseding the one
+before.
+
+Revision ID: 0002
+Revises: 0001
+Create Date: 2026-12-08
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0002"
+down_revision = "0001"
+branch_labels = None
+depends_on = None
+
+KEY = ("file_name", "file_sha256", "marking_point", "rater")
+CONTENT = (
+    "learner",
+    "rater_kind",
+    "verdict",
+    "score",
+    "decided_at",
+    "comment",
+    "evidence",
+    "feedback",
+    "pack_id",
+    "pack_version",
+    "pack_sha256",
+)
+CHUNK = 500
+
+decisions = sa.table(
+    "audit_decisions",
+    sa.column("id", sa.Integer()),
+    sa.column("supersedes_id", sa.Integer()),
+    sa.column("revision", sa.Integer()),
+    *(sa.column(name, sa.String()) for name in KEY),
+    *(sa.column(name, sa.JSON() if name in ("evidence", "feedback") else None) for name in CONTENT),
+)
+
+
+def upgrade() -> None:
+    op.add_column("audit_decisions", sa.Column("file_path", sa.String(500), nullable=True))
+    op.add_column("audit_decisions", sa.Column("revision", sa.Integer(), nullable=True))
+    op.execute("UPDATE audit_decisions SET file_path = file_name")
+    _deduplicate_and_chain(op.get_bind())
+    with op.batch_alter_table("audit_decisions") as batch:
+        batch.alter_column("file_path", existing_type=sa.String(500), nullable=False)
+        batch.alter_column("revision", existing_type=sa.Integer(), nullable=False)
+        batch.drop_index("ix_audit_decisions_key")
+        batch.create_index(
+            "uq_audit_decisions_revision",
+            ["file_path", "file_sha256", "marking_point", "rater", "revision"],
+            unique=True,
+        )
+
+
+def _deduplicate_and_chain(connection: sa.Connection) -> None:
+    kept: dict[tuple, list[sa.Row]] = {}
+    copies: list[int] = []
+    for row in connection.execute(sa.select(decisions).order_by(decisions.c.id)):
+        chain = kept.setdefault(tuple(getattr(row, name) for name in KEY), [])
+        if chain and _content(chain[-1]) == _content(row):
+            copies.append(row.id)
+        else:
+            chain.append(row)
+    updates = [
+        {"row_id": row.id, "new_revision": number, "new_supersedes": previous}
+        for chain in kept.values()
+        for number, (row, previous) in enumerate(
+            zip(chain, [None, *(r.id for r in chain[:-1])], strict=True), start=1
+        )
+    ]
+    statement = (
+        decisions.update()
+        .where(decisions.c.id == sa.bindparam("row_id"))
+        .values(revision=sa.bindparam("new_revision"), supersedes_id=sa.bindparam("new_supersedes"))
+    )
+    for start in range(0, len(updates), CHUNK):
+        connection.execute(statement, updates[start : start + CHUNK])
+    # copies may point at each other: unlink them all before any is deleted
+    for start in range(0, len(copies), CHUNK):
+        ids = copies[start : start + CHUNK]
+        connection.execute(
+            decisions.update().where(decisions.c.id.in_(ids)).values(supersedes_id=None)
+        )
+    for start in range(0, len(copies), CHUNK):
+        ids = copies[start : start + CHUNK]
+        connection.execute(decisions.delete().where(decisions.c.id.in_(ids)))
+
+
+def _content(row: sa.Row) -> tuple:
+    return tuple(getattr(row, name) for name in CONTENT)
+
+
+def downgrade() -> None:
+    with op.batch_alter_table("audit_decisions") as batch:
+        batch.drop_index("uq_audit_decisions_revision")
+        batch.create_index(
+            "ix_audit_decisions_key", ["file_name", "file_sha256", "marking_point", "rater"]
+        )
+        batch.drop_column("revision")
+        batch.drop_column("file_path")

@@ -97,13 +97,16 @@ def safe_url(url: str) -> str:
         return "(the database given)"
 
 
-def _checked(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+def _checked(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
     if value is None:
         return None
     try:
         return resolve_db_url(value)
     except DatabaseUnusable as error:
-        raise click.BadParameter(str(error)) from None
+        # one line, without click's usage block: the value, not the command, is wrong
+        source = ctx.get_parameter_source(param.name or "")
+        given = ENV if source == click.core.ParameterSource.ENVIRONMENT else "--db"
+        raise click.ClickException(f"{given}: {error}") from None
 
 
 def db_option(default: str | None, help: str) -> Any:

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
-from sqlalchemy import inspect, select, text
+from sqlalchemy import func, inspect, select, text
 from sqlalchemy.orm import Session
 
 from marker.audit.db import VERSION_TABLE, Base, Decision, Import, open_db
@@ -15,6 +17,7 @@ from marker.audit.decisions import record_decisions
 from marker.audit.report import build_report
 from marker.audit.scheme import Pack
 from marker.audit.store import history, latest_rows, record_markings
+from marker.audit.url import safe_url
 from tests.audit.conftest import engine_marking, write_csv, write_portfolios
 
 POSTGRES_ENV = "MARKER_TEST_POSTGRES_URL"
@@ -144,3 +147,86 @@ def test_report_reads_only_the_latest_decisions(any_db: str, pack: Pack, tmp_pat
     assert pair.raters == ("engine", "Asha")
     assert (pair.percent_agreement.value, pair.portfolios) == (100.0, 2)
     assert report.disagreements == []
+
+
+# --- concurrent imports, in real processes -----------------------------------------
+
+MARKER = "from marker.cli import main; main()"
+HOLD_THE_LOCK = """
+import sys
+from marker.audit.db import open_db, writing
+
+with writing(open_db(sys.argv[1])):
+    print("holding", flush=True)
+    sys.stdin.read()  # until the test closes it
+"""
+
+
+def _marker(*args: str, cwd: Path, **env: str) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [sys.executable, "-c", MARKER, *args],
+        cwd=cwd,
+        env=os.environ | env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+def _stored_decisions(url: str) -> int:
+    engine = open_db(url)
+    with Session(engine) as session:
+        count = session.scalar(select(func.count(Decision.id))) or 0
+    engine.dispose()
+    return count
+
+
+def test_two_imports_of_one_sheet_at_once_store_it_once(
+    any_db: str, pack: Pack, tmp_path: Path
+) -> None:
+    files = write_portfolios(tmp_path, 150)
+    rows = [
+        [name, f"Learner {i}", "Asha", point, "met", "03/02/2025", ""]
+        for i, name in enumerate(files)
+        for point in ("self-assessment", "smart-objectives", "development-plan", "monitoring")
+    ]
+    sheet = write_csv(tmp_path / "term.csv", rows)
+    runs = [_marker("audit", "record", str(sheet), "--db", any_db, cwd=tmp_path) for _ in (1, 2)]
+    outputs = sorted(run.communicate()[0] for run in runs)
+    assert _stored_decisions(any_db) == 600
+    stored_second, stored_first = outputs  # "...stored 0..." sorts before "...stored 600..."
+    assert stored_first.startswith("term.csv: stored 600 decision(s), rejected 0")
+    assert stored_second.startswith("term.csv: stored 0 decision(s), rejected 600")
+    assert "600 duplicate row" in stored_second
+    assert "already recorded from term.csv" in stored_second
+
+
+def test_an_import_while_another_holds_the_lock_is_told_the_database_is_busy(
+    any_db: str, pack: Pack, tmp_path: Path
+) -> None:
+    write_portfolios(tmp_path, 1)
+    sheet = write_csv(
+        tmp_path / "t.csv",
+        [["learner-000.docx", "Jo", "Asha", "monitoring", "met", "03/02/2025", ""]],
+    )
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLD_THE_LOCK, any_db],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline() == "holding\n"
+        waiting = _marker(
+            "audit", "record", str(sheet), "--db", any_db, cwd=tmp_path, MARKER_DB_TIMEOUT="0.2"
+        )
+        out, err = waiting.communicate()
+    finally:
+        assert holder.stdin is not None
+        holder.stdin.close()
+        holder.wait()
+    assert waiting.returncode == 1 and out == ""
+    assert err == (
+        f"Error: the database {safe_url(any_db)} is busy (another import is running): try again\n"
+    )
+    assert _stored_decisions(any_db) == 0

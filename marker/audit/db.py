@@ -168,9 +168,21 @@ def writing(engine: Engine) -> Iterator[Session]:
     """
     url = engine.url.render_as_string(hide_password=False)
     session = Session(engine.execution_options(**{_WRITING: True}))
-    with plain_errors(url), session, session.begin():
+    with plain_errors(url), session, _stored_meanwhile(url), session.begin():
         _lock(session.connection())
         yield session
+
+
+@contextmanager
+def _stored_meanwhile(url: str) -> Iterator[None]:
+    """The unique key refused a row: a writer that does not take the lock got in first."""
+    try:
+        yield
+    except IntegrityError:
+        raise DatabaseUnusable(
+            f"the database {safe_url(url)} changed during the import (another import stored "
+            "the same decisions): try again"
+        ) from None
 
 
 @contextmanager
@@ -193,11 +205,6 @@ def plain_errors(url: str) -> Iterator[None]:
     """Turn a driver error into DatabaseUnusable (DatabaseBusy for a lock wait that timed out)."""
     try:
         yield
-    except IntegrityError:
-        raise DatabaseUnusable(
-            f"the database {safe_url(url)} changed during the import (another import stored "
-            "the same decisions): try again"
-        ) from None
     except DBAPIError as error:
         if _is_busy(error):
             raise DatabaseBusy(

@@ -230,3 +230,90 @@ def test_an_import_while_another_holds_the_lock_is_told_the_database_is_busy(
         f"Error: the database {safe_url(any_db)} is busy (another import is running): try again\n"
     )
     assert _stored_decisions(any_db) == 0
+
+
+# --- upgrading a database made before portfolio paths ---------------------------------
+
+
+def test_an_old_database_upgrades_and_loses_only_the_copies_concurrent_imports_left(
+    any_db: str,
+) -> None:
+    from alembic import command
+    from alembic.config import Config
+    from sqlalchemy import create_engine
+    from sqlalchemy.exc import IntegrityError
+
+    from marker.audit.db import MIGRATIONS
+
+    old = create_engine(any_db)
+    with old.begin() as connection:
+        config = Config()
+        config.set_main_option("script_location", str(MIGRATIONS))
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0001")
+        when = dt.datetime(2025, 2, 3, tzinfo=dt.UTC)
+        connection.execute(
+            text(
+                "INSERT INTO audit_imports (id, kind, source, recorded_by, recorded_at, "
+                "accepted, rejected) VALUES (1, 'assessor', 't.csv', 'one', :when, 2, 0), "
+                "(2, 'assessor', 't.csv', 'two', :when, 2, 0)"
+            ),
+            {"when": when},
+        )
+        # (id, import, supersedes, file, rater, verdict): two imports of one sheet ran at
+        # once (rows 2 and 4 are copies of 1 and 3); jo's A -> B -> A on al is genuine
+        old_rows = [
+            (1, 1, None, "jo.docx", "Asha", "met"),
+            (2, 2, None, "jo.docx", "Asha", "met"),
+            (3, 1, 1, "jo.docx", "Asha", "partially_met"),
+            (4, 2, 2, "jo.docx", "Asha", "partially_met"),
+            (5, 1, None, "jo.docx", "engine", "met"),
+            (6, 1, None, "al.docx", "Asha", "met"),
+            (7, 1, 6, "al.docx", "Asha", "not_met"),
+            (8, 1, 7, "al.docx", "Asha", "met"),
+        ]
+        for row_id, import_id, supersedes, name, rater, verdict in old_rows:
+            connection.execute(
+                text(
+                    "INSERT INTO audit_decisions (id, import_id, supersedes_id, file_name, "
+                    "file_sha256, rater, rater_kind, marking_point, verdict, decided_at, "
+                    "pack_id, pack_version, pack_sha256) VALUES (:id, :import_id, "
+                    ":supersedes, :name, :sha, :rater, 'assessor', 'monitoring', :verdict, "
+                    ":when, 'p', '1', :sha)"
+                ),
+                {
+                    "id": row_id,
+                    "import_id": import_id,
+                    "supersedes": supersedes,
+                    "name": name,
+                    "sha": "f" * 64,
+                    "rater": rater,
+                    "verdict": verdict,
+                    "when": when,
+                },
+            )
+    old.dispose()
+
+    engine = open_db(any_db)
+    with Session(engine) as session:
+        rows = session.scalars(select(Decision).order_by(Decision.id))
+        kept = [(r.id, r.file_path, r.rater, r.verdict, r.revision, r.supersedes_id) for r in rows]
+    assert kept == [
+        (1, "jo.docx", "Asha", "met", 1, None),
+        (3, "jo.docx", "Asha", "partially_met", 2, 1),
+        (5, "jo.docx", "engine", "met", 1, None),
+        (6, "al.docx", "Asha", "met", 1, None),
+        (7, "al.docx", "Asha", "not_met", 2, 6),
+        (8, "al.docx", "Asha", "met", 3, 7),
+    ]
+    with pytest.raises(IntegrityError), engine.begin() as connection:
+        connection.execute(
+            text(
+                "INSERT INTO audit_decisions (id, import_id, file_name, file_path, file_sha256, "
+                "rater, rater_kind, marking_point, verdict, decided_at, pack_id, pack_version, "
+                "pack_sha256, revision) VALUES (100, 1, 'jo.docx', 'jo.docx', :sha, 'Asha', "
+                "'assessor', 'monitoring', 'met', :when, 'p', '1', :sha, 2)"
+            ),
+            {"sha": "f" * 64, "when": dt.datetime(2025, 2, 4, tzinfo=dt.UTC)},
+        )
+    engine.dispose()

@@ -54,19 +54,26 @@ decisions = sa.table(
 
 
 def upgrade() -> None:
-    op.add_column("audit_decisions", sa.Column("file_path", sa.String(500), nullable=True))
-    op.add_column("audit_decisions", sa.Column("revision", sa.Integer(), nullable=True))
+    # NOT NULL with a default, so that SQLite can add the columns in place: altering a
+    # SQLite table means copying it, and the copy's `supersedes_id` rows would point at
+    # the old table when it is dropped (a foreign key failure at commit)
+    for column in (
+        sa.Column("file_path", sa.String(500), nullable=False, server_default=""),
+        sa.Column("revision", sa.Integer(), nullable=False, server_default="1"),
+    ):
+        op.add_column("audit_decisions", column)
     op.execute("UPDATE audit_decisions SET file_path = file_name")
     _deduplicate_and_chain(op.get_bind())
-    with op.batch_alter_table("audit_decisions") as batch:
-        batch.alter_column("file_path", existing_type=sa.String(500), nullable=False)
-        batch.alter_column("revision", existing_type=sa.Integer(), nullable=False)
-        batch.drop_index("ix_audit_decisions_key")
-        batch.create_index(
-            "uq_audit_decisions_revision",
-            ["file_path", "file_sha256", "marking_point", "rater", "revision"],
-            unique=True,
-        )
+    if op.get_bind().dialect.name != "sqlite":  # the code always sets both
+        op.alter_column("audit_decisions", "file_path", server_default=None)
+        op.alter_column("audit_decisions", "revision", server_default=None)
+    op.drop_index("ix_audit_decisions_key", table_name="audit_decisions")
+    op.create_index(
+        "uq_audit_decisions_revision",
+        "audit_decisions",
+        ["file_path", "file_sha256", "marking_point", "rater", "revision"],
+        unique=True,
+    )
 
 
 def _deduplicate_and_chain(connection: sa.Connection) -> None:
@@ -108,10 +115,11 @@ def _content(row: sa.Row) -> tuple:
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("audit_decisions") as batch:
-        batch.drop_index("uq_audit_decisions_revision")
-        batch.create_index(
-            "ix_audit_decisions_key", ["file_name", "file_sha256", "marking_point", "rater"]
-        )
-        batch.drop_column("revision")
-        batch.drop_column("file_path")
+    op.drop_index("uq_audit_decisions_revision", table_name="audit_decisions")
+    op.create_index(
+        "ix_audit_decisions_key",
+        "audit_decisions",
+        ["file_name", "file_sha256", "marking_point", "rater"],
+    )
+    op.drop_column("audit_decisions", "revision")
+    op.drop_column("audit_decisions", "file_path")

@@ -26,6 +26,8 @@ from typing import Any
 
 from alembic import command
 from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
 from sqlalchemy import (
     JSON,
     Connection,
@@ -147,16 +149,25 @@ def open_db(url: str) -> Engine:
         event.listen(engine, "begin", _sqlite_begin)
     else:  # libpq waits at least 2 s and counts whole seconds
         engine = create_engine(url, connect_args={"connect_timeout": max(2, math.ceil(timeout))})
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
     try:
-        with plain_errors(url), _write_connection(engine) as connection:
-            config = Config()
-            config.set_main_option("script_location", str(MIGRATIONS))
-            config.attributes["connection"] = connection
-            command.upgrade(config, "head")
+        with plain_errors(url):
+            if not _at_head(engine, config):  # reports need not wait for a running import
+                with _write_connection(engine) as connection:
+                    config.attributes["connection"] = connection
+                    command.upgrade(config, "head")
     except BaseException:
         engine.dispose()
         raise
     return engine
+
+
+def _at_head(engine: Engine, config: Config) -> bool:
+    with engine.connect() as connection:
+        context = MigrationContext.configure(connection, opts={"version_table": VERSION_TABLE})
+        current = context.get_current_revision()
+    return current == ScriptDirectory.from_config(config).get_current_head()
 
 
 @contextmanager

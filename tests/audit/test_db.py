@@ -232,6 +232,26 @@ def test_an_import_while_another_holds_the_lock_is_told_the_database_is_busy(
     assert _stored_decisions(any_db) == 0
 
 
+def test_status_is_read_while_an_import_holds_the_lock(any_db: str, tmp_path: Path) -> None:
+    record_markings(any_db, [engine_marking("jo.docx", "f" * 64, verdicts())])
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLD_THE_LOCK, any_db],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline() == "holding\n"
+        reading = _marker("audit", "status", "--db", any_db, cwd=tmp_path, MARKER_DB_TIMEOUT="0.2")
+        out, err = reading.communicate()
+    finally:
+        assert holder.stdin is not None
+        holder.stdin.close()
+        holder.wait()
+    assert (reading.returncode, err) == (0, "")
+    assert "4 current decision(s) on 1 portfolio(s)" in out
+
+
 # --- upgrading a database made before portfolio paths ---------------------------------
 
 

@@ -11,6 +11,7 @@ from typing import ClassVar
 
 import click
 
+from marker.audit.url import db_option
 from marker.discovery import InputError, Task, find_files
 from marker.outputs import (
     BATCH_FORMATS,
@@ -431,6 +432,17 @@ def explain(check_id: str, pack_id: str) -> None:
     raise click.ClickException(f"no marking point, check or finding '{check_id}' in {pack_id}")
 
 
+def _check_database(db_url: str) -> None:
+    """Open (and upgrade) the audit database once, or stop with its one-line reason."""
+    from marker.audit.db import open_db
+    from marker.audit.url import DatabaseUnusable
+
+    try:
+        open_db(db_url).dispose()
+    except DatabaseUnusable as error:
+        raise click.ClickException(str(error)) from None
+
+
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option(
@@ -448,12 +460,7 @@ def explain(check_id: str, pack_id: str) -> None:
     "--resume", is_flag=True, help="Skip files already marked with the same content and pack."
 )
 @click.option("--pack", "pack_id", default=DEFAULT_PACK, show_default=True)
-@click.option(
-    "--db",
-    "db_url",
-    default=None,
-    help="Also store the markings in this database (SQLAlchemy URL).",
-)
+@db_option(None, "Also store the markings in this audit database:")
 @click.option(
     "--follow-links",
     is_flag=True,
@@ -483,6 +490,8 @@ def batch(paths, out, fmt, jobs, resume, pack_id, db_url, follow_links) -> None:
     )
 
     loaded = _pack(pack_id)
+    if db_url:
+        _check_database(db_url)  # before any marking: a bad database would waste the batch
     out_path = Path(out)
     fmt = format_of(out_path, BATCH_FORMATS, fmt)
     outputs = batch_outputs(out_path, fmt)
@@ -526,9 +535,14 @@ def batch(paths, out, fmt, jobs, resume, pack_id, db_url, follow_links) -> None:
         click.echo("", err=True)
     if db_url:
         from marker.audit.store import record_markings
+        from marker.audit.url import DatabaseUnusable, safe_url
 
         records = latest_per_file(read_journal(journal_path(out_path, fmt)))
-        stored = record_markings(db_url, records)
-        click.echo(f"stored {stored} verdicts in {db_url}", err=True)
+        try:
+            stored = record_markings(db_url, records)
+        except DatabaseUnusable as error:
+            written = ", ".join(map(str, summary.written))
+            raise click.ClickException(f"{error} (the markings are kept in {written})") from None
+        click.echo(f"stored {stored} verdicts in {safe_url(db_url)}", err=True)
     click.echo(summary.line(resume))
     sys.exit(130 if summary.interrupted else 0)

@@ -91,7 +91,7 @@ Items = dict[ItemKey, dict[str, Rating]]
 def ratings_from_rows(rows: Iterable[Decision]) -> list[Rating]:
     return [
         Rating(
-            portfolio=(row.file_name, row.file_sha256),
+            portfolio=(row.file_path, row.file_sha256),
             marking_point=row.marking_point,
             rater=row.rater,
             level=VERDICTS.index(row.verdict),

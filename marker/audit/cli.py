@@ -9,13 +9,15 @@ import datetime as dt
 import json
 import sys
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import click
 from sqlalchemy.orm import Session
 
-from marker.audit.db import DEFAULT_DB, open_db, safe_url, utc
+from marker.audit.db import DEFAULT_DB, open_db, plain_errors, utc
 from marker.audit.decisions import (
     DecisionFileError,
     ImportResult,
@@ -26,19 +28,13 @@ from marker.audit.report import FORMATS, build_report, format_for, write_report
 from marker.audit.scheme import DEFAULT_PACK, Pack, PackNotFound, load_pack
 from marker.audit.store import history, record_markings, status
 from marker.audit.template import write_template
+from marker.audit.url import DatabaseUnusable, db_option, safe_url
 from marker.outputs import REJECTS_FORMATS, TEMPLATE_FORMATS, format_of, prepare
 
 MAX_ROWS_SHOWN = 20
 """Rejected rows echoed to the terminal; `--rejects FILE` writes them all."""
 
-db_option = click.option(
-    "--db",
-    "db_url",
-    envvar="MARKER_DB",
-    default=DEFAULT_DB,
-    show_default=True,
-    help="SQLAlchemy URL or a SQLite file path (env MARKER_DB).",
-)
+database_option = db_option(DEFAULT_DB, "The audit database:")
 pack_option = click.option(
     "--pack", "pack_id", default=DEFAULT_PACK, show_default=True, help="Rule pack id."
 )
@@ -49,6 +45,16 @@ def _pack(pack_id: str) -> Pack:
         return load_pack(pack_id)
     except PackNotFound as error:
         raise click.ClickException(str(error)) from error
+
+
+@contextmanager
+def _database(db_url: str) -> Iterator[None]:
+    """A database that cannot be used (unreachable, busy, damaged) is one line, exit 1."""
+    try:
+        with plain_errors(db_url):
+            yield
+    except DatabaseUnusable as error:
+        raise click.ClickException(str(error)) from None
 
 
 @click.group()
@@ -96,7 +102,7 @@ def template(named: Path | None, output: Path | None, pack_id: str) -> None:
 @click.option("--rejects", type=click.Path(path_type=Path), help="Write rejected rows to a CSV.")
 @click.option("--dry-run", is_flag=True, help="Check every row, store nothing.")
 @pack_option
-@db_option
+@database_option
 def record(
     decisions: tuple[Path, ...],
     portfolio_dirs: tuple[Path, ...],
@@ -120,10 +126,13 @@ def record(
     if rejects is not None:
         format_of(rejects, REJECTS_FORMATS)
         prepare([rejects], decisions, say=lambda line: click.echo(line, err=True))
+    with _database(db_url):
+        open_db(db_url).dispose()  # an unusable database is found before any sheet is read
     failed = False
     for path in decisions:
         try:
-            result = record_decisions(db_url, path, pack, portfolio_dirs, by, dry_run)
+            with _database(db_url):
+                result = record_decisions(db_url, path, pack, portfolio_dirs, by, dry_run)
         except DecisionFileError as error:
             click.echo(f"error: {error}", err=True)
             failed = True
@@ -162,7 +171,7 @@ def _summarise(path: Path, result: ImportResult, dry_run: bool) -> None:
     "files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path)
 )
 @click.option("--by", help="Who is importing (default: your login name).")
-@db_option
+@database_option
 def markings(files: tuple[Path, ...], by: str | None, db_url: str) -> None:
     """Store engine markings saved as JSON (one marking, a list, or JSON lines).
 
@@ -186,7 +195,8 @@ def markings(files: tuple[Path, ...], by: str | None, db_url: str) -> None:
             ) from None
         loaded += data if isinstance(data, list) else [data]
     source = ", ".join(path.name for path in files)[:500]
-    stored = record_markings(db_url, loaded, by=by, source=source)
+    with _database(db_url):
+        stored = record_markings(db_url, loaded, by=by, source=source)
     click.echo(f"stored {stored} engine verdict(s) from {len(loaded)} marking(s)")
 
 
@@ -199,7 +209,7 @@ def markings(files: tuple[Path, ...], by: str | None, db_url: str) -> None:
     help="Date the report is for (new-assessor window); default today.",
 )
 @pack_option
-@db_option
+@database_option
 def report(
     output: Path | None, fmt: str | None, as_of: dt.datetime | None, pack_id: str, db_url: str
 ) -> None:
@@ -215,7 +225,8 @@ def report(
     if output is not None:
         prepare([output], [], say=lambda line: click.echo(line, err=True))
     try:
-        result = build_report(db_url, _pack(pack_id), as_of.date() if as_of else None)
+        with _database(db_url):
+            result = build_report(db_url, _pack(pack_id), as_of.date() if as_of else None)
         text = write_report(result, chosen, output)
     except ValueError as error:
         raise click.ClickException(str(error)) from error
@@ -226,12 +237,17 @@ def report(
 
 
 @audit.command(name="status")
-@db_option
+@database_option
 def status_command(db_url: str) -> None:
     """Show what the database holds and the latest imports.
 
     Example: marker audit status --db postgresql+psycopg://iqa@dbhost/marker
     """
+    with _database(db_url):
+        _show_status(db_url)
+
+
+def _show_status(db_url: str) -> None:
     engine = open_db(db_url)
     try:
         with Session(engine) as session:
@@ -252,23 +268,30 @@ def status_command(db_url: str) -> None:
 
 
 @audit.command(name="history")
-@click.argument("file_name")
-@db_option
-def history_command(file_name: str, db_url: str) -> None:
-    """Show every decision ever recorded for a portfolio file, superseded ones included.
+@click.argument("file")
+@database_option
+def history_command(file: str, db_url: str) -> None:
+    """Show every decision ever recorded for a portfolio, superseded ones included.
 
-    Example: marker audit history jo-bloggs-pdp.docx
+    Give its path (as `marker batch` names it) or its file name (every portfolio so named).
+
+    Example: marker audit history cohort-a/jo-bloggs-pdp.docx
     """
+    with _database(db_url):
+        _show_history(file, db_url)
+
+
+def _show_history(file: str, db_url: str) -> None:
     engine = open_db(db_url)
     try:
         with Session(engine) as session:
-            rows = history(session, Path(file_name).name)
+            rows = history(session, file)
             if not rows:
-                raise click.ClickException(f"nothing recorded for {file_name}")
+                raise click.ClickException(f"nothing recorded for {file}")
             for row in rows:
                 replaced = f", supersedes #{row.supersedes_id}" if row.supersedes_id else ""
                 click.echo(
-                    f"#{row.id} {row.marking_point} {row.rater}: {row.verdict} "
+                    f"#{row.id} {row.file_path} {row.marking_point} {row.rater}: {row.verdict} "
                     f"({utc(row.decided_at):%d/%m/%Y}; {row.origin.source} by "
                     f"{row.origin.recorded_by} {utc(row.origin.recorded_at):%Y-%m-%d %H:%M}"
                     f"{replaced}) sha256 {row.file_sha256[:12]}"

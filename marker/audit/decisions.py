@@ -4,11 +4,13 @@ Every row is checked on its own and all its problems are reported together, with
 row number a person sees in Excel (the header is row 1). A bad row never stops the good
 ones. Rules worth knowing:
 
-- Portfolio files are looked up as written, first beside the decisions file, then in
-  each `--portfolios` folder (and its subfolders, by file name). A file found there is
-  hashed, tying the decision to that exact version. A file not found is still accepted
-  when the database already knows its name (from `marker batch --db` or an earlier
-  import that found it): the most recent hash recorded for it is used.
+- The sheet is read by `marker.audit.sheet` (pre-flight, row cap, encodings, row numbers
+  as Excel shows them).
+- A row's portfolio file, by name or path, is found by `marker.audit.finder`: on disk
+  beside the sheet or in the `--portfolios` folders (hashed, tying the decision to that
+  exact version), else among the portfolios the database holds (the most recent hash
+  recorded for it). A name that matches more than one portfolio is refused with the
+  candidates: the row must give the path.
 - Two rows for the same portfolio, assessor and marking point in one sheet: an identical
   copy is rejected as a duplicate; different verdicts are both rejected as a conflict,
   because the sheet does not say which is right.
@@ -17,23 +19,22 @@ ones. Rules worth knowing:
 - Assessor names ignore case: the spelling already in the database (or first in the
   sheet) is kept, so "asha patel" does not become a second, "new" assessor.
 - Rows whose comment begins with "Example row" (the template's example) are skipped.
+- A field longer than 128 KiB, or an Excel date number outside Excel's dates, is a row
+  problem like any other.
 """
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import re
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from enum import StrEnum
-from pathlib import Path, PurePath
+from pathlib import Path, PurePosixPath
 
-import openpyxl
 from pydantic import BaseModel
-from sqlalchemy.orm import Session
 
-from marker.audit.db import Decision, open_db, utc
+from marker.audit.db import Decision, open_db, utc, writing
+from marker.audit.finder import PortfolioFinder, Refused
 from marker.audit.scheme import (
     ACCEPTED_SPELLINGS,
     ENGINE,
@@ -42,49 +43,27 @@ from marker.audit.scheme import (
     file_sha256,
     parse_verdict,
 )
-from marker.audit.store import Key, append, known_hashes, latest_rows, new_import
+from marker.audit.sheet import (
+    COLUMNS,
+    MAX_FIELD_CHARS,
+    REQUIRED,
+    DecisionFileError,
+    RawRow,
+    loose,
+    read_sheet,
+)
+from marker.audit.sheet import cell_text as _text
+from marker.audit.store import Key, append, latest_rows, new_import, stored_portfolios
 from marker.cells import write_csv
 
-COLUMNS: dict[str, str] = {
-    "file": "Portfolio file",
-    "learner": "Learner",
-    "assessor": "Assessor",
-    "marking_point": "Marking point id",
-    "verdict": "Verdict",
-    "date": "Decision date",
-    "comment": "Comment",
-}
-"""Canonical column -> the header the template writes."""
+__all__ = ["COLUMNS", "DecisionFileError", "ImportResult", "record_decisions", "write_rejects"]
 
-REQUIRED = ("file", "learner", "assessor", "marking_point", "verdict", "date")
-
-_HEADER_ALIASES: dict[str, str] = {
-    "portfolio file": "file",
-    "portfolio": "file",
-    "file": "file",
-    "file name": "file",
-    "filename": "file",
-    "learner": "learner",
-    "learner name": "learner",
-    "candidate": "learner",
-    "assessor": "assessor",
-    "assessor name": "assessor",
-    "marking point id": "marking_point",
-    "marking point": "marking_point",
-    "verdict": "verdict",
-    "decision": "verdict",
-    "outcome": "verdict",
-    "decision date": "date",
-    "date": "date",
-    "date of decision": "date",
-    "comment": "comment",
-    "comments": "comment",
-    "notes": "comment",
-}
 EXAMPLE_MARK = "Example row"
-HEADER_SEARCH_ROWS = 10
 _DATE_FORMATS = ("%d/%m/%Y", "%d/%m/%y", "%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y", "%d %B %Y", "%d %b %Y")
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
+_EXCEL_LAST_DAY = (dt.date(9999, 12, 31) - _EXCEL_EPOCH).days  # serial 2,958,465
+SHOWN_CHARS = 200
+"""A field too long to store is shown this far in the rejected rows."""
 FUTURE_TOLERANCE = dt.timedelta(days=1)
 """A decision dated after tomorrow is refused: a typo (day/month swapped, wrong year)."""
 
@@ -96,6 +75,8 @@ class Problem(StrEnum):
     BAD_DATE = "bad date"
     BAD_ASSESSOR = "bad assessor"
     FILE_NOT_FOUND = "file not found"
+    AMBIGUOUS_FILE = "ambiguous file"
+    TOO_LONG = "field too long"
     DUPLICATE = "duplicate row"
     CONFLICT = "conflicting rows"
 
@@ -108,6 +89,7 @@ class RowProblem(BaseModel):
 class AcceptedRow(BaseModel):
     row: int
     file_name: str
+    file_path: str
     file_sha256: str
     learner: str
     assessor: str
@@ -138,10 +120,6 @@ class ImportResult(BaseModel):
     notes: list[str] = []
 
 
-class DecisionFileError(Exception):
-    """The sheet as a whole cannot be read (not a row problem): missing columns, bad format."""
-
-
 def record_decisions(
     db_url: str,
     path: Path,
@@ -154,9 +132,11 @@ def record_decisions(
     rows = read_sheet(path)
     engine = open_db(db_url)
     try:
-        with Session(engine) as session, session.begin():
+        # the write lock is held from before the duplicate checks until the commit, so
+        # a second import of the same sheet waits, then finds every row already stored
+        with writing(engine) as session:
             latest = latest_rows(session)
-            finder = _FileFinder([path.parent], list(portfolio_dirs), known_hashes(session))
+            finder = PortfolioFinder(path.parent, list(portfolio_dirs), stored_portfolios(session))
             result = check_rows(rows, pack, finder, latest, source=path.name)
             if dry_run:
                 return result
@@ -174,6 +154,7 @@ def record_decisions(
 def _decision(row: AcceptedRow, pack: Pack) -> Decision:
     return Decision(
         file_name=row.file_name,
+        file_path=row.file_path,
         file_sha256=row.file_sha256,
         learner=row.learner,
         rater=row.assessor,
@@ -189,142 +170,13 @@ def _decision(row: AcceptedRow, pack: Pack) -> Decision:
     )
 
 
-# --- reading -------------------------------------------------------------------------
-
-RawRow = tuple[int, dict[str, object]]
-
-
-def read_sheet(path: Path) -> list[RawRow]:
-    """(row number, canonical column -> cell value) for every non-empty row after the header."""
-    suffix = path.suffix.lower()
-    if suffix == ".xlsx":
-        table = _xlsx_rows(path)
-    elif suffix in (".csv", ".txt"):
-        table = _csv_rows(path)
-    else:
-        raise DecisionFileError(f"{path.name}: use a .csv or .xlsx file, not '{suffix}'")
-    header_at, columns = _find_header(table, path.name)
-    out: list[RawRow] = []
-    for number, cells in table[header_at + 1 :]:
-        values = {name: cells[i] for i, name in columns.items() if i < len(cells)}
-        if any(_text(v) for v in values.values()):
-            out.append((number, values))
-    return out
-
-
-def _xlsx_rows(path: Path) -> list[tuple[int, list[object]]]:
-    try:
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except Exception as error:  # openpyxl raises many types for a damaged file
-        raise DecisionFileError(f"{path.name}: not a readable .xlsx workbook ({error})") from error
-    try:
-        sheet = book["Decisions"] if "Decisions" in book.sheetnames else book.worksheets[0]
-        return [(i, list(r)) for i, r in enumerate(sheet.iter_rows(values_only=True), start=1)]
-    finally:
-        book.close()
-
-
-def _csv_rows(path: Path) -> list[tuple[int, list[object]]]:
-    raw = path.read_bytes()
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = raw.decode("cp1252", errors="replace")  # Excel's "CSV" on Windows
-    try:
-        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(text[:4096], ",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    rows = csv.reader(text.splitlines(), dialect)
-    return [(i, list(r)) for i, r in enumerate(rows, start=1)]
-
-
-def _find_header(table: list[tuple[int, list[object]]], name: str) -> tuple[int, dict[int, str]]:
-    """The header is the first row naming every required column, within the first few rows
-    (a sheet may have a title line above it); if none does, say which columns are missing
-    from the row that came closest."""
-    best: tuple[int, list[object], dict[int, str]] | None = None
-    for index, (_, cells) in enumerate(table[:HEADER_SEARCH_ROWS]):
-        columns: dict[int, str] = {}
-        for i, cell in enumerate(cells):
-            canonical = _HEADER_ALIASES.get(_norm(_text(cell)))
-            if canonical and canonical not in columns.values():
-                columns[i] = canonical
-        if all(c in columns.values() for c in REQUIRED):
-            return index, columns
-        if any(_text(c) for c in cells) and (best is None or len(columns) > len(best[2])):
-            best = (index, cells, columns)
-    if best is None:
-        raise DecisionFileError(f"{name}: the sheet is empty")
-    _, cells, columns = best
-    missing = [COLUMNS[c] for c in REQUIRED if c not in columns.values()]
-    found = ", ".join(repr(_text(c)) for c in cells if _text(c))
-    raise DecisionFileError(
-        f"{name}: missing column(s) {', '.join(missing)}; the header row has {found}. "
-        "Run `marker audit template` for a sheet with the right headers."
-    )
-
-
-def _text(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return re.sub(r"\s+", " ", str(value)).strip()
-
-
-def _norm(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()
-
-
 # --- checking ------------------------------------------------------------------------
-
-
-class _FileFinder:
-    """Finds a named portfolio on disk or in the database and gives its hash."""
-
-    def __init__(self, near: list[Path], dirs: list[Path], known: dict[str, str]) -> None:
-        self.near, self.dirs, self.known = near, dirs, known
-        self._by_name: dict[str, list[Path]] | None = None
-        self._hashes: dict[Path, str] = {}
-
-    def sha256(self, written: str) -> tuple[str | None, str]:
-        """(hash or None, how it was found or why not)."""
-        candidates = [base / written for base in [*self.near, *self.dirs]]
-        found = next((p for p in candidates if p.is_file()), None)
-        name = PurePath(written).name
-        if found is None:
-            matches = self._index().get(name, [])
-            if len(matches) > 1:
-                where = ", ".join(str(p) for p in matches[:3])
-                return None, f"{len(matches)} files named '{name}' ({where}); give its folder too"
-            found = matches[0] if matches else None
-        if found is not None:
-            resolved = found.resolve()
-            if resolved not in self._hashes:
-                self._hashes[resolved] = file_sha256(resolved)
-            return self._hashes[resolved], str(found)
-        if name in self.known:
-            return self.known[name], "known from the database"
-        folders = ", ".join(str(d) for d in [*self.near, *self.dirs])
-        return None, (
-            f"'{written}' is not in {folders} and the database has no marking of it; "
-            "pass --portfolios DIR or record the engine's markings first"
-        )
-
-    def _index(self) -> dict[str, list[Path]]:
-        if self._by_name is None:
-            self._by_name = defaultdict(list)
-            for folder in self.dirs:
-                for path in sorted(folder.rglob("*")):
-                    if path.is_file():
-                        self._by_name[path.name].append(path)
-        return self._by_name
 
 
 def check_rows(
     rows: list[RawRow],
     pack: Pack,
-    finder: _FileFinder,
+    finder: PortfolioFinder,
     latest: dict[Key, Decision],
     source: str,
 ) -> ImportResult:
@@ -333,6 +185,10 @@ def check_rows(
     candidates: list[tuple[AcceptedRow, dict[str, str]]] = []
     spellings = {key[3].casefold(): key[3] for key in latest if key[3] != ENGINE}
     for number, values in rows:
+        too_long = [c for c, v in values.items() if len(str(v or "")) > MAX_FIELD_CHARS]
+        if too_long:
+            result.rejected.append(_too_long(number, values, too_long))
+            continue
         texts = {column: _text(value) for column, value in values.items()}
         if texts.get("comment", "").startswith(EXAMPLE_MARK):
             result.skipped += 1
@@ -355,8 +211,26 @@ def check_rows(
     return result
 
 
+def _too_long(number: int, values: dict[str, object], columns: list[str]) -> RejectedRow:
+    """A row with a field too long to check or store; the long fields are shown cut short."""
+    shown = {c: _text(str(v or "")[: SHOWN_CHARS * 2])[:SHOWN_CHARS] for c, v in values.items()}
+    problems = [
+        RowProblem(
+            problem=Problem.TOO_LONG,
+            message=f"{COLUMNS[c]} holds {len(str(values[c])):,} characters; "
+            f"a field may hold {MAX_FIELD_CHARS:,}",
+        )
+        for c in columns
+    ]
+    return RejectedRow(row=number, values=shown, problems=problems)
+
+
 def _check_row(
-    number: int, values: dict[str, object], texts: dict[str, str], pack: Pack, finder: _FileFinder
+    number: int,
+    values: dict[str, object],
+    texts: dict[str, str],
+    pack: Pack,
+    finder: PortfolioFinder,
 ) -> tuple[AcceptedRow | None, list[RowProblem]]:
     problems: list[RowProblem] = []
     missing = [COLUMNS[c] for c in REQUIRED if not texts.get(c)]
@@ -377,17 +251,18 @@ def _check_row(
     if texts.get("assessor", "").casefold() == ENGINE:
         message = f"'{ENGINE}' is reserved for the engine's own markings"
         problems.append(RowProblem(problem=Problem.BAD_ASSESSOR, message=message))
-    sha = None
-    if texts.get("file"):
-        sha, how = finder.sha256(texts["file"])
-        if sha is None:
-            problems.append(RowProblem(problem=Problem.FILE_NOT_FOUND, message=how))
-    if problems or sha is None or point is None or verdict is None or decided_on is None:
+    found = finder.find(texts["file"]) if texts.get("file") else None
+    if isinstance(found, Refused):
+        kind = Problem.AMBIGUOUS_FILE if found.ambiguous else Problem.FILE_NOT_FOUND
+        problems.append(RowProblem(problem=kind, message=found.message))
+    if problems or found is None or point is None or verdict is None or decided_on is None:
         return None, problems
+    assert not isinstance(found, Refused)
     accepted = AcceptedRow(
         row=number,
-        file_name=PurePath(texts["file"]).name,
-        file_sha256=sha,
+        file_name=PurePosixPath(found.path).name,
+        file_path=found.path,
+        file_sha256=found.sha256,
         learner=texts["learner"],
         assessor=texts["assessor"],
         marking_point=point,
@@ -400,9 +275,9 @@ def _check_row(
 
 def _marking_point(text: str, pack: Pack) -> str | None:
     """A marking point by id or title, ignoring case, spaces and underscores."""
-    wanted = _norm(text)
+    wanted = loose(text)
     for point_id, title in pack.marking_points.items():
-        if wanted in (_norm(point_id), _norm(title)):
+        if wanted in (loose(point_id), loose(title)):
             return point_id
     return None
 
@@ -414,6 +289,8 @@ def _date(value: object) -> tuple[dt.date | None, str | None]:
     elif isinstance(value, dt.date):
         day = value
     elif isinstance(value, int | float) and not isinstance(value, bool):
+        if not 1 <= value <= _EXCEL_LAST_DAY:  # an Excel date number; 20251001 is none
+            return None, f"{_text(value)} is not a date; write it as 31/03/2025 or 2025-03-31"
         day = _EXCEL_EPOCH + dt.timedelta(days=int(value))
     else:
         day = _parse_date_text(_text(value))
@@ -480,7 +357,7 @@ def _against_stored(row: AcceptedRow, stored: Decision | None) -> list[RowProble
 
 
 def _key(row: AcceptedRow) -> Key:
-    return (row.file_name, row.file_sha256, row.marking_point, row.assessor)
+    return (row.file_path, row.file_sha256, row.marking_point, row.assessor)
 
 
 def write_rejects(result: ImportResult, path: Path) -> None:

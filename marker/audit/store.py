@@ -3,7 +3,9 @@
 Writes append: a decision that changes what the database holds for a portfolio, rater
 and marking point becomes a new row that supersedes the previous one; a decision that
 changes nothing is not stored again, so re-running a batch or re-importing a sheet is
-harmless.
+harmless. A portfolio is its `path` (relative to the batch root) and `file_sha256`.
+Every write runs in `db.writing`, which holds the database's write lock from before the
+check for what is already stored until the commit.
 """
 
 from __future__ import annotations
@@ -13,18 +15,18 @@ import getpass
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import PurePath
+from pathlib import PurePath, PurePosixPath
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
-from marker.audit.db import Decision, Import, open_db, utc
+from marker.audit.db import Decision, Import, open_db, utc, writing
 from marker.audit.scheme import ENGINE
 
 Key = tuple[str, str, str, str]
-"""(file name, file sha256, marking point, rater): one line of the audit trail."""
+"""(file path, file sha256, marking point, rater): one line of the audit trail."""
 
 
 class _Evidence(BaseModel):
@@ -52,6 +54,7 @@ class EngineMarking(BaseModel):
     model_config = ConfigDict(extra="ignore")
 
     file: str
+    path: str | None = None  # journals written before paths existed carry only `file`
     file_sha256: str
     pack: _PackRef
     marking_points: list[_EnginePoint]
@@ -66,7 +69,7 @@ def current_user() -> str:
 
 
 def key_of(row: Decision) -> Key:
-    return (row.file_name, row.file_sha256, row.marking_point, row.rater)
+    return (row.file_path, row.file_sha256, row.marking_point, row.rater)
 
 
 def latest_rows(session: Session, pack_id: str | None = None) -> dict[Key, Decision]:
@@ -81,10 +84,20 @@ def latest_rows(session: Session, pack_id: str | None = None) -> dict[Key, Decis
     return {key: row for key, row in latest.items() if row.pack_id == pack_id}
 
 
-def known_hashes(session: Session) -> dict[str, str]:
-    """File name -> the hash most recently recorded for it (engine or an earlier import)."""
-    query = select(Decision.file_name, Decision.file_sha256).order_by(Decision.id)
-    return {name: sha for name, sha in session.execute(query)}
+def stored_portfolios(session: Session) -> dict[str, str]:
+    """Portfolio path -> the hash most recently recorded for it (engine or an earlier import)."""
+    query = select(Decision.file_path, Decision.file_sha256).order_by(Decision.id)
+    return {path: sha for path, sha in session.execute(query)}
+
+
+def portfolio_path(path: str | None, file: str) -> str:
+    """The path a marking names, as stored: relative and POSIX; the file name when it has
+    none, or when what it has is absolute or climbs out of the batch root."""
+    if path:
+        parts = PurePosixPath(path.replace("\\", "/")).parts
+        if parts and parts[0] != "/" and ".." not in parts and ":" not in parts[0]:
+            return "/".join(parts)
+    return PurePath(file.replace("\\", "/")).name
 
 
 def new_import(
@@ -108,6 +121,7 @@ def append(session: Session, latest: dict[Key, Decision], row: Decision) -> None
     """Add `row`, superseding the current decision for its key; keeps `latest` up to date."""
     previous = latest.get(key_of(row))
     row.supersedes_id = previous.id if previous is not None else None
+    row.revision = previous.revision + 1 if previous is not None else 1
     session.add(row)
     session.flush()
     latest[key_of(row)] = row
@@ -129,7 +143,7 @@ def record_markings(
     when = utc(decided_at or dt.datetime.now(dt.UTC))
     engine = open_db(db_url)
     try:
-        with Session(engine) as session, session.begin():
+        with writing(engine) as session:
             batch = new_import(session, "engine", source, by)
             latest = latest_rows(session)
             for raw in markings:
@@ -149,7 +163,8 @@ def record_markings(
 
 def _engine_row(marking: EngineMarking, point: _EnginePoint, when: dt.datetime) -> Decision:
     return Decision(
-        file_name=PurePath(marking.file).name,
+        file_name=PurePath(marking.file.replace("\\", "/")).name,
+        file_path=portfolio_path(marking.path, marking.file),
         file_sha256=marking.file_sha256,
         learner=None,
         rater=ENGINE,
@@ -200,7 +215,9 @@ def status(session: Session, recent: int = 10) -> Status:
     )
 
 
-def history(session: Session, file_name: str) -> list[Decision]:
-    """Every row ever recorded for a portfolio file, oldest first, superseded ones included."""
-    query = select(Decision).where(Decision.file_name == file_name).order_by(Decision.id)
+def history(session: Session, file: str) -> list[Decision]:
+    """Every row ever recorded for a portfolio (its path, or its name: every portfolio so
+    named), oldest first, superseded ones included."""
+    named = or_(Decision.file_path == file, Decision.file_name == file)
+    query = select(Decision).where(named).order_by(Decision.id)
     return list(session.scalars(query))

@@ -7,6 +7,7 @@ documents rendered fresh from src/; a set with 'heldout' in its name is held bac
 
 from __future__ import annotations
 
+import re
 import tempfile
 from collections import Counter
 from collections.abc import Iterator
@@ -98,10 +99,46 @@ def _finding_ids(expected: dict) -> set[str]:
     return {f["id"] if isinstance(f, dict) else f for f in expected.get("findings") or []}
 
 
+LETTERS = ("specific", "measurable", "achievable", "relevant", "time_bound")
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9]+", text.lower())
+
+
+def _same_objective(wanted: str, found: str) -> bool:
+    """The assessor's excerpt and the engine's objective name the same words: one holds the
+    other, or most of the excerpt's words are in it."""
+    a, b = " ".join(_words(wanted)), " ".join(_words(found))
+    if a and b and (a in b or b in a):
+        return True
+    words = set(_words(wanted))
+    return bool(words) and len(words & set(_words(found))) / len(words) >= 0.7
+
+
+def _letters(expected: dict, marking, letters: Counter) -> None:
+    """Count SMART letters that agree, objective by objective, where the assessor listed them."""
+    found = [o for o in marking.objectives if not o.career_goal]
+    for objective in expected.get("objectives") or []:
+        letters["objectives"] += 1
+        match = next((o for o in found if _same_objective(objective["text"], o.text)), None)
+        if match is None:
+            continue
+        letters["matched"] += 1
+        for letter in LETTERS:
+            want = (objective.get("smart") or {}).get(letter)
+            if want is None or match.smart.get(letter) is None:  # either cannot tell
+                continue
+            letters[letter, "n"] += 1
+            letters[letter, "agree"] += bool(match.smart.get(letter)) == bool(want)
+
+
 def agreement(portfolios: Path, expectations: Path, show: bool = False) -> dict:
     loaded = load_pack()
     points = [mp.id for mp in loaded.pack.marking_points]
     pairs: dict[str, list[tuple[str, str]]] = {p: [] for p in points}
+    confident: dict[str, list[tuple[str, str]]] = {"clear": [], "borderline": []}
+    letters: Counter = Counter()
     findings = Counter()
     for path in sorted(p for p in portfolios.iterdir() if p.suffix in (".docx", ".xlsx")):
         expectation = expectations / f"{path.stem}.yaml"
@@ -111,16 +148,19 @@ def agreement(portfolios: Path, expectations: Path, show: bool = False) -> dict:
         expected = yaml.safe_load(expectation.read_text(encoding="utf-8"))
         marking = mark_file(path, loaded)
         got = {mp.id: mp.verdict for mp in marking.marking_points}
+        confidence = {mp.id: mp.confidence for mp in marking.marking_points}
+        _letters(expected, marking, letters)
         for point in points:
             want = expected["marking_points"][point]["verdict"]
             pairs[point].append((want, got[point]))
+            confident[confidence[point]].append((want, got[point]))
             if show and want != got[point]:
                 print(f"  {path.name:52} {point:18} expected {want:13} got {got[point]}")
         wanted, found = _finding_ids(expected), {f.id for f in marking.findings}
         findings["expected"] += len(wanted)
         findings["found"] += len(found)
         findings["both"] += len(wanted & found)
-    return {"pairs": pairs, "findings": findings}
+    return {"pairs": pairs, "findings": findings, "confidence": confident, "letters": letters}
 
 
 def _figure(value: float | None) -> str:
@@ -145,3 +185,21 @@ def print_agreement(eval_set: EvalSet, show: bool = False) -> None:
         print(f"{point:20} {len(pairs):3d} {agree:6.0%} {kappa} {qwk} {far:13d}")
     f = result["findings"]
     print(f"findings: {f['both']} of {f['expected']} expected found; {f['found']} reported in all")
+    shares = []
+    for level, level_pairs in result["confidence"].items():
+        if level_pairs:
+            agree = sum(a == b for a, b in level_pairs) / len(level_pairs)
+            share = len(level_pairs) / len(everything)
+            shares.append(f"{level} {share:.0%} of verdicts, agree {agree:.0%}")
+    print("confidence: " + "; ".join(shares))
+    letters = result["letters"]
+    if letters["objectives"]:
+        agreed = ", ".join(
+            f"{letter[0].upper()} {letters[letter, 'agree']}/{letters[letter, 'n']}"
+            for letter in LETTERS
+            if letters[letter, "n"]
+        )
+        print(
+            f"objectives: {letters['matched']} of {letters['objectives']} the assessor listed "
+            f"were found; SMART letters agree on those: {agreed}"
+        )

@@ -207,10 +207,21 @@ def _dump(marking) -> dict:
     "--annotate",
     "annotated",
     type=click.Path(),
-    help="Also write a copy of the file with the engine's comments in it.",
+    help="Also write a copy of the file with the engine's comments in it (what to do).",
+)
+@click.option(
+    "--annotate-evidence",
+    "evidence",
+    is_flag=True,
+    help="In the commented copy, also label the evidence found, not only what to do.",
 )
 def check(
-    paths: tuple[str, ...], fmt: str, pack_id: str, out: str | None, annotated: str | None
+    paths: tuple[str, ...],
+    fmt: str,
+    pack_id: str,
+    out: str | None,
+    annotated: str | None,
+    evidence: bool,
 ) -> None:
     """Mark portfolios: a verdict per marking point, with evidence and next steps.
 
@@ -252,7 +263,7 @@ def check(
         if annotated:
             from marker.report.annotate import annotate
 
-            count = annotate(task.source, marking, Path(annotated))
+            count = annotate(task.source, marking, Path(annotated), evidence)
             click.echo(f"wrote {annotated} with {count} comment(s)", err=True)
         if fmt == "html":
             from marker.report.html import render_html

@@ -23,50 +23,70 @@ _SECTION_WORDS = {
     "development-plan": ("plan", "development", "action", "pdp"),
     "monitoring": ("review", "progress", "monitor", "update", "1:1"),
 }
-_VERDICT_WORDS = {"met": "met", "partially_met": "partly met", "not_met": "not met yet"}
 _SHEET_CELL = re.compile(r"^sheet '(?P<sheet>.+?)', (?:cell (?P<cell>[A-Z]+\d+)|row (?P<row>\d+))")
 
 
-def _notes(marking: Marking) -> dict[str, list[str]]:
-    """Comment texts by locator: evidence grouped per place, then findings."""
+_OBJECTIVE_STEP = re.compile(r"^Objective (?P<number>\d+) \(")
+
+
+def _notes(marking: Marking, portfolio: Portfolio, evidence: bool = False) -> dict[str, list[str]]:
+    """Comment texts by locator. Each action sits on the text it concerns: an objective's on
+    that objective, a missing part on the first words of the section it belongs in; every
+    action is kept. Evidence labels only when asked for."""
     notes: dict[str, list[str]] = {}
+
+    def add(locator: str, line: str) -> None:
+        if line not in notes.setdefault(locator, []):
+            notes[locator].append(line)
+
+    objectives = {o.number: o for o in marking.objectives}
     for point in marking.marking_points:
-        for check in point.checks:
-            for citation in check.evidence:
-                line = f"Evidence for {point.title}: {check.title}."
-                if line not in notes.setdefault(citation.locator, []):
-                    notes[citation.locator].append(line)
+        for step in point.feedback:
+            named = _OBJECTIVE_STEP.match(step)
+            objective = objectives.get(int(named["number"])) if named else None
+            if objective is not None:
+                add(objective.locator, step)
+            else:
+                add(_section_locator(point, portfolio), f"{point.title}: {step}")
+        if evidence:
+            for check in point.checks:
+                for citation in check.evidence:
+                    add(citation.locator, f"Evidence for {point.title}: {check.title}.")
     for finding in marking.findings:
-        notes.setdefault(finding.locator, []).append(
-            f"Common mistake ({finding.id}): {finding.message}"
-        )
+        add(finding.locator, f"Common mistake: {finding.message}")
     return notes
 
 
-def _gap(point: MarkingPointResult) -> str:
-    steps = " ".join(point.feedback[:3])
-    return f"{point.title}: {_VERDICT_WORDS[point.verdict]}. {steps}"
-
-
-def _gap_locator(point: MarkingPointResult, portfolio: Portfolio) -> str:
+def _section_locator(point: MarkingPointResult, portfolio: Portfolio) -> str:
+    """The first learner's text under the heading where this point's evidence belongs (a
+    comment on a heading is easy to miss), else the point's first evidence, else the first
+    text of the document."""
     words = _SECTION_WORDS.get(point.id, ())
-    for block in portfolio.body:
+    body = [b for b in portfolio.body if b.kind is not BlockKind.GUIDANCE]
+    for number, block in enumerate(body):
         if block.kind is BlockKind.HEADING and any(w in block.text.lower() for w in words):
-            return str(block.locator)
-    return str(portfolio.body[0].locator) if portfolio.body else "document"
+            following = next(
+                (b for b in body[number + 1 :] if b.kind is not BlockKind.HEADING), block
+            )
+            return str(following.locator)
+    if point.evidence:
+        return point.evidence[0].locator
+    first = next((b for b in body if b.kind is not BlockKind.HEADING), None)
+    return str(first.locator) if first else "document"
 
 
-def annotate(source: Path, marking: Marking, out: Path) -> int:
-    """Write a commented copy of `source` to `out`; returns how many comments it holds."""
+def annotate(source: Path, marking: Marking, out: Path, evidence: bool = False) -> int:
+    """Write a commented copy of `source` to `out`; returns how many comments it holds.
+    With `evidence`, the cited evidence is labelled too, not only what to do."""
     source, out = Path(source), Path(out)
     if same_file(out, [source]) or out.resolve() == source.resolve():
         raise OutputError(f"{out}: is the learner's file: write the annotated copy elsewhere")
     if source.suffix.lower() == ".docx":
-        return _annotate_docx(source, marking, out)
-    return _annotate_xlsx(source, marking, out)
+        return _annotate_docx(source, marking, out, evidence)
+    return _annotate_xlsx(source, marking, out, evidence)
 
 
-def _annotate_docx(source: Path, marking: Marking, out: Path) -> int:
+def _annotate_docx(source: Path, marking: Marking, out: Path, evidence: bool) -> int:
     import docx
     from docx.text.paragraph import Paragraph
 
@@ -75,10 +95,7 @@ def _annotate_docx(source: Path, marking: Marking, out: Path) -> int:
     document = docx.Document(str(source))
     portfolio, anchors = read_document(document, marking.file, marking.file_sha256)
     elements = {str(locator): element for locator, element in anchors.items()}
-    notes = _notes(marking)
-    for point in marking.marking_points:
-        if point.verdict != "met":
-            notes.setdefault(_gap_locator(point, portfolio), []).append(_gap(point))
+    notes = _notes(marking, portfolio, evidence)
     added = 0
     first_body = next(iter(p._p for p in document.paragraphs), None)
     for locator, lines in notes.items():
@@ -96,20 +113,19 @@ def _annotate_docx(source: Path, marking: Marking, out: Path) -> int:
     return added
 
 
-def _annotate_xlsx(source: Path, marking: Marking, out: Path) -> int:
+def _annotate_xlsx(source: Path, marking: Marking, out: Path, evidence: bool) -> int:
     import openpyxl
     from openpyxl.comments import Comment
 
+    from marker.parse import parse_file
+
     workbook = openpyxl.load_workbook(source)
-    notes = _notes(marking)
-    gaps = [_gap(p) for p in marking.marking_points if p.verdict != "met"]
+    notes = _notes(marking, parse_file(source), evidence)
     by_cell: dict[tuple[str, str], list[str]] = {}
     first = workbook.worksheets[0].title
     for locator, lines in notes.items():
         place = _cell_of(workbook, locator) or (first, "A1")
         by_cell.setdefault(place, []).extend(lines)
-    if gaps:
-        by_cell.setdefault((first, "A1"), []).extend(gaps)
     for (sheet, cell), lines in by_cell.items():
         target = workbook[sheet][cell]
         text = "\n".join(lines)

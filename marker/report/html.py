@@ -41,6 +41,13 @@ blockquote,li,th{overflow-wrap:anywhere}
 """
 
 
+def _where(section: str | None, locator: str) -> str:
+    """Where to find it in Word: the heading it sits under, then the exact place."""
+    if not section:
+        return escape(locator)
+    return f"under “{escape(section)}” ({escape(locator)})"
+
+
 def _badge(verdict: str) -> str:
     return f'<span class="badge {verdict}">{VERDICT_WORDS[verdict]}</span>'
 
@@ -56,7 +63,8 @@ def _point(point: MarkingPointResult) -> str:
         for citation in point.evidence:
             parts.append(
                 f"<blockquote>{escape(citation.text)}"
-                f'<br><span class="where">{escape(citation.locator)}</span></blockquote>'
+                f'<br><span class="where">{_where(citation.section, citation.locator)}</span>'
+                "</blockquote>"
             )
     else:
         parts.append("<p>We found no evidence for this yet.</p>")
@@ -88,13 +96,13 @@ def _objectives(objectives: list[ObjectiveResult]) -> str:
         return "<h2>Your objectives</h2><p>We found no objectives.</p>"
     head = "".join(f'<th scope="col">{label}</th>' for _, label in _SMART)
     rows = []
-    for number, objective in enumerate(objectives, start=1):
+    for objective in objectives:
         cells = "".join(f"<td>{_ANSWER[objective.smart[c]]}</td>" for c, _ in _SMART)
         kpis = escape(", ".join(objective.kpis) or "none")
         note = " (career goal)" if objective.career_goal else ""
         rows.append(
-            f'<tr><th scope="row">{number}. {escape(objective.text)}{note}'
-            f'<br><span class="where">{escape(objective.locator)}</span></th>'
+            f'<tr><th scope="row">{objective.number}. {escape(objective.text)}{note}'
+            f'<br><span class="where">{_where(objective.section, objective.locator)}</span></th>'
             f"{cells}<td>{kpis}</td></tr>"
         )
     return (

@@ -34,11 +34,11 @@ def render_marking(marking: Marking) -> str:
             lines.append(f"    next step: {step}")
     if marking.objectives:
         lines += ["", "Objectives (S M A R T, KPI):"]
-        for number, objective in enumerate(marking.objectives, start=1):
+        for objective in marking.objectives:
             marks = " ".join(_TICK[objective.smart[c]] for c in _SMART)
             kpis = ", ".join(objective.kpis) or "none"
             kind = " [career goal]" if objective.career_goal else ""
-            lines.append(f"  {number}. [{objective.locator}] {marks} | KPI: {kpis}{kind}")
+            lines.append(f"  {objective.number}. [{objective.locator}] {marks} | KPI: {kpis}{kind}")
             lines.append(f'     "{objective.text[:110]}"')
     if marking.findings:
         lines += ["", "Findings:"]

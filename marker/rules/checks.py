@@ -55,17 +55,18 @@ def count(check: CountCheck, facts: Facts, smart: SmartRules) -> Result:
     )
 
 
-def _objective_feedback(number: int, result, failed: list[str], smart: SmartRules) -> str:
+def _objective_feedback(result, failed: list[str], smart: SmartRules) -> str:
+    """Named by its number and first words, as the SMART table and the comments name it."""
     kpis = ", ".join(kpi_label(k) for k in result.kpis) or "no KPI"
-    short = result.text if len(result.text) <= 60 else result.text[:57].rstrip() + "..."
+    short = result.text if len(result.text) <= 60 else result.text[:57].rstrip() + "…"
     steps = [smart.feedback[c].format(kpis=kpis) for c in failed if c in smart.feedback]
-    return f'Objective {number} ("{short}"): ' + " ".join(steps)
+    return f'Objective {result.number} ("{short}"): ' + " ".join(steps)
 
 
 def every_objective(check: EveryObjectiveCheck, facts: Facts, smart: SmartRules) -> Result:
     objectives = facts.work_objectives
     passing, failures, feedback = [], [], []
-    for number, (objective, result) in enumerate(objectives, start=1):
+    for objective, result in objectives:
         item = Item(objective.text, objective.locator, objective.block, objective)
         criteria = ["specific", "measurable", "achievable", "relevant", "time_bound"]
         tests = [
@@ -76,7 +77,7 @@ def every_objective(check: EveryObjectiveCheck, facts: Facts, smart: SmartRules)
         failed = [t for t in dict.fromkeys(tests) if not passes(result, t)]
         if failed:
             failures.append(item)
-            feedback.append(_objective_feedback(number, result, failed, smart))
+            feedback.append(_objective_feedback(result, failed, smart))
         else:
             passing.append(item)
     if not objectives:

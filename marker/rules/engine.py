@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from marker.nlp.evidence import Evidence, Objective
 from marker.parse.model import Portfolio
 from marker.rules.checks import KINDS, Result
-from marker.rules.facts import Facts, Item
+from marker.rules.facts import Facts, Item, section_of
 from marker.rules.loader import LoadedPack
 from marker.rules.marking import (
     CheckOutcome,
@@ -60,7 +60,10 @@ def _stated_objectives(portfolio: Portfolio, evidence: Evidence) -> list[Objecti
 def facts_for(portfolio: Portfolio, evidence: Evidence, pack: Pack) -> Facts:
     start = _start_date(portfolio, evidence)
     objectives = _stated_objectives(portfolio, evidence)
-    assessed = [(o, assess(o, pack.smart.achievable, start)) for o in objectives]
+    assessed = [
+        (o, assess(o, pack.smart.achievable, start, number, section_of(portfolio, o.block)))
+        for number, o in enumerate(objectives, start=1)
+    ]
     return Facts(portfolio=portfolio, evidence=evidence, objectives=assessed)
 
 
@@ -121,7 +124,7 @@ def _mark_point(
         result = results[check.id] = run_check(check, facts, pack)
         total += check.weight
         weighted += check.weight * result.score
-        evidence = _cite(result.evidence)
+        evidence = _cite(result.evidence, facts)
         outcomes.append(
             CheckOutcome(
                 id=check.id,
@@ -164,7 +167,7 @@ def _mark_point(
     return result, decision
 
 
-def _cite(items: list[Item]) -> list[Citation]:
+def _cite(items: list[Item], facts: Facts) -> list[Citation]:
     """The first distinct citations of a check's evidence; many items share a text (a
     cell with three spans), so each text is quoted once."""
     cited: dict[Citation, None] = {}
@@ -173,7 +176,7 @@ def _cite(items: list[Item]) -> list[Citation]:
         if (item.text, item.locator) in looked:
             continue
         looked.add((item.text, item.locator))
-        cited[item.citation()] = None
+        cited[facts.cite(item)] = None
         if len(cited) == MAX_CITATIONS:
             break
     return list(cited)
@@ -201,7 +204,7 @@ def _findings(facts: Facts, pack: Pack) -> list[FindingResult]:
         for item in result.failures:
             message = finding.check.message
             if item.text:
-                message = f'{message}: "{item.citation().text}"'
+                message = f'{message}: "{facts.cite(item).text}"'
             found.append(
                 (item.block, FindingResult(id=finding.id, message=message, locator=item.locator))
             )

@@ -19,6 +19,14 @@ def quote(text: str) -> str:
     return text if len(text) <= QUOTE_CHARS else text[: QUOTE_CHARS - 1].rstrip() + "…"
 
 
+def section_of(portfolio: Portfolio, block: int) -> str | None:
+    """The heading a block sits under, or its sheet: where a learner finds it in the file."""
+    if block < 0:
+        return None
+    found = portfolio.blocks[block]
+    return (found.heading_path[-1] if found.heading_path else None) or found.locator.sheet
+
+
 @dataclass(frozen=True)
 class Item:
     """One piece of evidence: what to quote, where it is, and what it came from."""
@@ -29,8 +37,8 @@ class Item:
     source: Analysed | Objective | Review | None = field(default=None, compare=False)
     at: int = 0  # where in the text the evidence is, so two spans in one text count twice
 
-    def citation(self) -> Citation:
-        return Citation(text=quote(self.text), locator=self.locator)
+    def citation(self, section: str | None = None) -> Citation:
+        return Citation(text=quote(self.text), locator=self.locator, section=section)
 
 
 @dataclass
@@ -38,6 +46,9 @@ class Facts:
     portfolio: Portfolio
     evidence: Evidence
     objectives: list[tuple[Objective, ObjectiveResult]]
+
+    def cite(self, item: Item) -> Citation:
+        return item.citation(section_of(self.portfolio, item.block))
 
     @cached_property
     def work_objectives(self) -> list[tuple[Objective, ObjectiveResult]]:

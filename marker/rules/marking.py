@@ -14,6 +14,9 @@ class Citation(BaseModel):
 
     text: str
     locator: str
+    section: str | None = Field(
+        default=None, description="the heading (or sheet) it sits under, for finding it in Word"
+    )
 
 
 class CheckOutcome(BaseModel):
@@ -45,8 +48,10 @@ class Reason(BaseModel):
 
 
 class ObjectiveResult(BaseModel):
+    number: int = Field(description="how the learner's objective is named everywhere: 1, 2, ...")
     text: str
     locator: str
+    section: str | None = None
     kpis: list[str]
     baseline: dict[str, Any] | None = None
     target: dict[str, Any] | None = None

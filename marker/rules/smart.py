@@ -89,7 +89,14 @@ def _achievable(
     return True, Reason(reason=f"a {change:.0%} change over {months:.1f} months", text=text)
 
 
-def assess(objective: Objective, rule: AchievableRule, start: dt.date | None) -> ObjectiveResult:
+def assess(
+    objective: Objective,
+    rule: AchievableRule,
+    start: dt.date | None,
+    number: int = 1,
+    section: str | None = None,
+) -> ObjectiveResult:
+    """The SMART letters of one objective, named `number` wherever it is shown."""
     kpis = [kpi_label(k) for k in objective.kpis]
     target = _amount(objective.target)
     deadline = objective.deadline["date"] if objective.deadline else None
@@ -146,8 +153,10 @@ def assess(objective: Objective, rule: AchievableRule, start: dt.date | None) ->
         text=", ".join(kpis) or None,
     )
     return ObjectiveResult(
+        number=number,
         text=objective.text,
         locator=objective.locator,
+        section=section,
         kpis=list(objective.kpis),
         baseline=objective.baseline,
         target=objective.target,

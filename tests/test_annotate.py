@@ -15,6 +15,7 @@ from marker.report.annotate import annotate
 from marker.rules.loader import load_pack
 from marker.run import mark_file
 from tests.conftest import PORTFOLIOS
+from tests.strict import to_strict
 
 
 def _sha(path) -> str:
@@ -97,3 +98,19 @@ def test_the_original_is_never_overwritten():
     source = PORTFOLIOS / "mixed_plan_in_prose.docx"
     with pytest.raises(OutputError):
         annotate(source, mark_file(source, load_pack()), source)
+
+
+@pytest.mark.parametrize(
+    "name", ["mixed_plan_in_prose.docx", "strong_workbook_plan_second_sheet.xlsx"]
+)
+def test_a_strict_open_xml_file_gets_its_commented_copy(tmp_path, name):
+    source = tmp_path / f"strict-{name}"
+    source.write_bytes(to_strict((PORTFOLIOS / name).read_bytes()))
+    marking = mark_file(source, load_pack())
+    out = tmp_path / f"marked-{name}"
+    assert annotate(source, marking, out, evidence=True) > 0
+    if name.endswith(".docx"):
+        assert docx.Document(str(out)).comments
+    else:
+        book = openpyxl.load_workbook(out)
+        assert any(c.comment for ws in book.worksheets for row in ws.iter_rows() for c in row)

@@ -9,7 +9,10 @@ Strict URI that has no twin is refused with its own code rather than read as not
 
 from __future__ import annotations
 
+import io
 import re
+import zipfile
+from pathlib import Path
 
 from marker.parse.errors import PortfolioError
 
@@ -107,6 +110,22 @@ class StreamMapper:
     def close(self) -> bytes:
         held, self._held = self._held, b""
         return to_transitional(held)
+
+
+def opened_as_transitional(path: Path) -> Path | io.BytesIO:
+    """The file itself, or for a Strict file an in-memory transitional copy of it, for the
+    libraries that edit a file (python-docx, openpyxl) and know only transitional XML."""
+    with zipfile.ZipFile(path) as archive:
+        members = [(info, archive.read(info)) for info in archive.infolist()]
+    xml = (".xml", ".rels")
+    if not any(STRICT in data for info, data in members if info.filename.endswith(xml)):
+        return path
+    copy = io.BytesIO()
+    with zipfile.ZipFile(copy, "w", zipfile.ZIP_DEFLATED) as archive:
+        for info, data in members:
+            archive.writestr(info, to_transitional(data) if info.filename.endswith(xml) else data)
+    copy.seek(0)
+    return copy
 
 
 def refuse_strict(source: str, kind: str) -> PortfolioError:

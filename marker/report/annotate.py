@@ -12,6 +12,7 @@ from pathlib import Path
 
 from marker.outputs import OutputError, same_file, save
 from marker.parse.model import BlockKind, Portfolio
+from marker.parse.strict import opened_as_transitional
 from marker.rules.marking import Marking, MarkingPointResult
 
 AUTHOR = "Evidence marker"
@@ -92,7 +93,7 @@ def _annotate_docx(source: Path, marking: Marking, out: Path, evidence: bool) ->
 
     from marker.parse.docx import W, read_document
 
-    document = docx.Document(str(source))
+    document = docx.Document(opened_as_transitional(source))
     portfolio, anchors = read_document(document, marking.file, marking.file_sha256)
     elements = {str(locator): element for locator, element in anchors.items()}
     notes = _notes(marking, portfolio, evidence)
@@ -119,7 +120,7 @@ def _annotate_xlsx(source: Path, marking: Marking, out: Path, evidence: bool) ->
 
     from marker.parse import parse_file
 
-    workbook = openpyxl.load_workbook(source)
+    workbook = openpyxl.load_workbook(opened_as_transitional(source))
     notes = _notes(marking, parse_file(source), evidence)
     by_cell: dict[tuple[str, str], list[str]] = {}
     first = workbook.worksheets[0].title

@@ -35,7 +35,8 @@ class Result:
     passed: bool
     evidence: list[Item] = field(default_factory=list)
     failures: list[Item] = field(default_factory=list)
-    feedback: list[str] = field(default_factory=list)
+    # what each failing objective (by its number) lacks, in the learner's words
+    objective_steps: dict[int, list[str]] = field(default_factory=dict)
     detail: str | None = None
     found: int | None = None  # how many counted items were found...
     needed: int | None = None  # ...and how many passing needs, where the kind counts
@@ -55,17 +56,14 @@ def count(check: CountCheck, facts: Facts, smart: SmartRules) -> Result:
     )
 
 
-def _objective_feedback(result, failed: list[str], smart: SmartRules) -> str:
-    """Named by its number and first words, as the SMART table and the comments name it."""
+def _objective_steps(result, failed: list[str], smart: SmartRules) -> list[str]:
     kpis = ", ".join(kpi_label(k) for k in result.kpis) or "no KPI"
-    short = result.text if len(result.text) <= 60 else result.text[:57].rstrip() + "…"
-    steps = [smart.feedback[c].format(kpis=kpis) for c in failed if c in smart.feedback]
-    return f'Objective {result.number} ("{short}"): ' + " ".join(steps)
+    return [smart.feedback[c].format(kpis=kpis) for c in failed if c in smart.feedback]
 
 
 def every_objective(check: EveryObjectiveCheck, facts: Facts, smart: SmartRules) -> Result:
     objectives = facts.work_objectives
-    passing, failures, feedback = [], [], []
+    passing, failures, steps = [], [], {}
     for objective, result in objectives:
         item = Item(objective.text, objective.locator, objective.block, objective)
         criteria = ["specific", "measurable", "achievable", "relevant", "time_bound"]
@@ -77,7 +75,7 @@ def every_objective(check: EveryObjectiveCheck, facts: Facts, smart: SmartRules)
         failed = [t for t in dict.fromkeys(tests) if not passes(result, t)]
         if failed:
             failures.append(item)
-            feedback.append(_objective_feedback(result, failed, smart))
+            steps[result.number] = _objective_steps(result, failed, smart)
         else:
             passing.append(item)
     if not objectives:
@@ -89,7 +87,7 @@ def every_objective(check: EveryObjectiveCheck, facts: Facts, smart: SmartRules)
         passed=share >= check.min_share and len(objectives) >= check.min_objectives,
         evidence=passing,
         failures=failures,
-        feedback=feedback,
+        objective_steps=steps,
         detail=f"{len(passing)} of {len(objectives)} objectives pass",
         found=len(passing),
         needed=max(math.ceil(check.min_share * len(objectives)), check.min_objectives),

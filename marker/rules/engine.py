@@ -16,6 +16,7 @@ from marker.rules.marking import (
     FindingResult,
     Marking,
     MarkingPointResult,
+    ObjectiveResult,
     Verdict,
 )
 from marker.rules.model import Check, MarkingPoint, Pack
@@ -117,6 +118,7 @@ def _mark_point(
     point: MarkingPoint, facts: Facts, pack: Pack, found_findings: set[str]
 ) -> tuple[MarkingPointResult, _Decision]:
     outcomes, failed_steps = [], []
+    objective_steps: dict[int, list[str]] = {}
     citations: dict[Citation, None] = {}  # in order, without repeats
     total = weighted = 0.0
     results: dict[str, Result] = {}
@@ -136,7 +138,11 @@ def _mark_point(
             )
         )
         if not result.passed:
-            failed_steps += [check.feedback.failed, *result.feedback]
+            # objective by objective says it better than the check's general advice
+            if not result.objective_steps:
+                failed_steps.append(check.feedback.failed)
+            for number, steps in result.objective_steps.items():
+                objective_steps.setdefault(number, []).extend(steps)
         citations.update(dict.fromkeys(evidence))
     context = Context(
         point=point,
@@ -152,7 +158,14 @@ def _mark_point(
     ]
     decision = _decide(context, layout)
     # Only what is missing: the steps that would move the verdict first, then the rest.
-    feedback = [] if decision.verdict == "met" else [*decision.moves_up, *failed_steps]
+    named = {result.number: result for _, result in facts.objectives}
+    per_objective = [
+        objective_step(named[number], list(dict.fromkeys(steps)))
+        for number, steps in sorted(objective_steps.items())
+    ]
+    feedback = (
+        [] if decision.verdict == "met" else [*decision.moves_up, *failed_steps, *per_objective]
+    )
     result = MarkingPointResult(
         id=point.id,
         title=point.title,
@@ -184,6 +197,15 @@ def _cite(items: list[Item], facts: Facts) -> list[Citation]:
 
 def _with_detail(message: str, result: Result) -> str:
     return f"{message} ({result.detail})" if result.detail else message
+
+
+def objective_step(objective: ObjectiveResult, steps: list[str]) -> str:
+    """One line per objective, named by its number and first words as the SMART table and
+    the comments name it."""
+    text = objective.text
+    short = text if len(text) <= 60 else text[:57].rstrip() + "…"
+    joined = "; ".join(step.rstrip(".") for step in steps)
+    return f'Objective {objective.number} ("{short}"): {joined}.'
 
 
 def _do_first(decisions: list[_Decision]) -> list[str]:

@@ -187,11 +187,16 @@ def _in_section(block: Block, words: tuple[str, ...]) -> bool:
 _NOT_LEARNERS = (BlockKind.TABLE_HEADER, BlockKind.GUIDANCE)
 
 
+def _unlabelled_field(block: Block) -> bool:
+    """ "Name: Jo", "Call handling: …": a field whose label names no role reads as prose."""
+    return block.kind is BlockKind.FIELD and not any(c.role for c in block.cells)
+
+
 def _texts_of(portfolio: Portfolio) -> Iterator[tuple[Block, int | None, Cell | None, str]]:
     for block in portfolio.blocks:
         if block.part not in (Part.BODY, Part.TEXT_BOX) or block.kind in _NOT_LEARNERS:
             continue
-        if block.cells:
+        if block.cells and not _unlabelled_field(block):
             for index, cell in enumerate(block.cells):
                 if cell.text.strip():
                     yield block, index, cell, cell.text
@@ -237,7 +242,11 @@ def analyse(portfolio: Portfolio) -> Evidence:
         if cell is not None:
             rows.setdefault(block.index, []).append((analysed, doc))
             continue
-        objectives += [_objective(s, analysed, block.index) for s in analysed.labelled("OBJECTIVE")]
+        objectives += [
+            _objective(s, analysed, block.index)
+            for s in analysed.labelled("OBJECTIVE")
+            if not _plan_step(block, s)
+        ]
         reviews += [_review(s, analysed, block.index) for s in analysed.labelled("REVIEW")]
         release(doc)
     for record in _records(portfolio, rows):
@@ -257,6 +266,20 @@ def analyse(portfolio: Portfolio) -> Evidence:
     )
 
 
+@cache
+def _plan_sections() -> tuple[str, ...]:
+    return tuple(str(w).lower() for w in lexicon("reading")["sections"]["plan"])
+
+
+def _plan_step(block: Block, span: Found) -> bool:
+    """ "I will complete the module…" under "What I'm going to do" is a step of the plan,
+    not an objective, unless it states a target."""
+    if not _in_section(block, _plan_sections()) or _in_section(block, _OBJECTIVE_HEADINGS):
+        return False
+    value = span.value or {}
+    return not (value.get("target") or value.get("baseline"))
+
+
 def _objective(span: Found, analysed: Analysed, block: int, **row: Any) -> Objective:
     value = dict(span.value or {})
     value.update({k: v for k, v in row.items() if v})
@@ -272,13 +295,32 @@ def _review(span: Found, analysed: Analysed, block: int) -> Review:
 def _records(
     portfolio: Portfolio, rows: dict[int, list[tuple[Analysed, Doc]]]
 ) -> Iterator[list[tuple[Analysed, Doc]]]:
-    """Table rows as records. A form table (one labelled answer per row) is one record
-    per objective: its rows are gathered until the next objective row."""
+    """Table rows and labelled lines as records. A form table (one labelled answer per
+    row) is one record per objective: its rows are gathered until the next objective row.
+    Consecutive fields ("Learning need: …", "Activity: …", "Deadline: …") are one record,
+    like a plan row: a heading, any other block, or the first label's role coming back
+    starts the next."""
     record: list[tuple[Analysed, Doc]] = []
     record_table: tuple | None = None
+    fields: list[tuple[Analysed, Doc]] = []
+    last_field = -2
     for block_index in sorted(rows):
         block = portfolio.blocks[block_index]
         cells = rows[block_index]
+        if block.kind is BlockKind.FIELD:
+            if record:
+                yield record
+                record, record_table = [], None
+            first_role = fields[0][0].role if fields else None
+            if fields and (block_index != last_field + 1 or cells[0][0].role == first_role):
+                yield fields
+                fields = []
+            fields += cells
+            last_field = block_index
+            continue
+        if fields:
+            yield fields
+            fields = []
         is_form_row = len(block.cells) == 1 and block.cells[0].header is not None
         table = (block.locator.part, block.locator.table, block.locator.sheet)
         if is_form_row:
@@ -295,6 +337,8 @@ def _records(
         yield cells
     if record:
         yield record
+    if fields:
+        yield fields
 
 
 def _read_record(

@@ -57,6 +57,17 @@ class _Value:
     column: int  # 1-based
     text: str
     date: dt.date | None
+    prompt: bool = False  # grey text, as templates write their prompts
+
+
+_GREY = re.compile(r"^(?:[0-9A-F]{2})?([0-9A-F]{2})\1\1$", re.I)
+
+
+def _grey(cell) -> bool:
+    """Text in a grey a template gives its prompts (not black, not near white)."""
+    colour = getattr(getattr(getattr(cell, "font", None), "color", None), "rgb", None)
+    match = _GREY.match(colour) if isinstance(colour, str) else None
+    return match is not None and 0x60 <= int(match[1], 16) < 0xE0
 
 
 def _render(value: object, number_format: str) -> tuple[str, dt.date | None]:
@@ -158,7 +169,7 @@ def _read_rows(sheet) -> tuple[list[tuple[int, list[_Value]]], bool]:
         for column, cell in enumerate(row, start=1):
             text, date = _render(cell.value, getattr(cell, "number_format", "") or "")
             if text:
-                values.append(_Value(column, text, date))
+                values.append(_Value(column, text, date, _grey(cell)))
         if values:
             rows.append((number, values))
     return rows, truncated
@@ -259,6 +270,7 @@ def _read_sheet(workbook, sheet, blocks: list[Block], warnings: list[ParseWarnin
                     heading_path=list(path),
                     locator=locator,
                     hidden=hidden,
+                    prompt=values[0].prompt,
                 )
             )
             path.append(values[0].text)
@@ -300,6 +312,7 @@ def _prose_block(
         heading_path=[title] if level is not None else list(path),
         locator=Locator(sheet=title, cell=reference),
         hidden=hidden,
+        prompt=value.prompt,
     )
 
 
@@ -324,4 +337,5 @@ def _cell(title: str, number: int, value: _Value, header: str | None) -> Cell:
         role=role_of(header),
         date=value.date,
         locator=Locator(sheet=title, cell=reference, column=header),
+        prompt=value.prompt,
     )

@@ -71,9 +71,11 @@ def _annotate_docx(source: Path, marking: Marking, out: Path) -> int:
     from docx.text.paragraph import Paragraph
 
     from marker.parse.docx import W, read_document
+    from marker.parse.reading import read_structure
 
     document = docx.Document(str(source))
     portfolio, anchors = read_document(document, marking.file, marking.file_sha256)
+    read_structure(portfolio)  # the same reading as the marking's
     elements = {str(locator): element for locator, element in anchors.items()}
     notes = _notes(marking)
     for point in marking.marking_points:

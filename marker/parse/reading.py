@@ -24,6 +24,7 @@ MAX_LABEL_WORDS = 8  # a label naming a known role
 MAX_PLAIN_LABEL_WORDS = 4  # any other label ("Name", "Call handling")
 
 _PROSE = (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM)
+_QUESTION = ("how", "what", "who", "when", "where", "why", "which", "who/what")
 _FIRST_PERSON = re.compile(r"\b(?:i|i'm|i've|i'll|i'd|my|me|mine|we|our|us)\b")
 _SEPARATOR = re.compile(r"\s*(?::|\s[-–—]\s|[–—]\s)\s*")
 _BRACKETED = re.compile(r"^\s*(?:\[[^\]]*\]|<[^>]*>|\{[^}]*\})\s*\W?\s*$")
@@ -160,14 +161,16 @@ def looks_like_label(label: str) -> bool:
         return False  # "14/02 1:1 with Sam: …" is a dated note
     if words[0] in _label_words("not_first") or label[-1] in ".,;!":
         return False
-    if role_of(label):
-        return len(words) <= MAX_LABEL_WORDS
     bare = [w.strip("?:()") for w in words]
+    # "How will I know", "What I'll do" ask; "Example rows are shown" says something
+    says = words[0] not in _QUESTION and any(w in _label_words("verbs") for w in bare)
+    if role_of(label):
+        return len(words) <= MAX_LABEL_WORDS and not says
     return (
         len(words) <= MAX_PLAIN_LABEL_WORDS
         and label[0].isupper()
         and not any(c.isdigit() for c in label)
-        and not any(w in _label_words("verbs") for w in bare)
+        and not says
     )
 
 

@@ -322,3 +322,15 @@ def test_marker_parse_shows_fields_and_guidance(tmp_docx):
     assert "read as: guidance: the template's instruction" in shown
     assert "[paragraph 2] field" in shown
     assert "Deadline -> Deadline / target date: 31/03/2026" in shown
+
+
+def test_an_update_column_is_a_review_dated_by_its_header_month(save_workbook):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["Objective", "Target date", "Update Jan", "Update Feb"])
+    ws.append(["Cut AHT from 7:30 to 6:30", dt.date(2026, 3, 31), "AHT 7:10, module done", "-"])
+    wb.properties.modified = dt.datetime(2026, 2, 20)
+    evidence = analyse(parse_file(save_workbook(wb)))
+    assert [(r.date, r.locator) for r in evidence.reviews] == [
+        ("2026-01-01", "sheet 'Sheet', cell C2, column 'Update Jan'")
+    ]

@@ -361,22 +361,59 @@ def _read_record(
     if row_review:
         return objectives, [row_review]
     reviews = []
-    for analysed, _ in record:
+    for analysed, doc in record:
+        header_date = _header_date(analysed, portfolio)
+        month = header_date or _header_date(analysed, portfolio, months=True)
         for span in analysed.labelled("REVIEW"):
             review = _review(span, analysed, analysed.block)
             # notes under a dated column ("Review notes 29/09/2025") were written that day,
             # whatever dates they mention ("Session done 24/06")
-            review.date = _header_date(analysed, portfolio) or review.date
+            review.date = header_date or review.date
             reviews.append(review)
+        # an "Update Jan" cell that says something is that month's review
+        progress = analysed.role in ("progress", "adjustment") and month is not None
+        if progress and not analysed.labelled("REVIEW") and not _says_nothing(analysed.text, doc):
+            reviews.append(
+                Review(
+                    text=analysed.text,
+                    locator=analysed.locator,
+                    block=analysed.block,
+                    date=month,
+                    progress=True,
+                )
+            )
     return objectives, reviews
 
 
-def _header_date(analysed: Analysed, portfolio: Portfolio) -> str | None:
+def _header_date(analysed: Analysed, portfolio: Portfolio, months: bool = False) -> str | None:
+    """The day a column header names ("Review notes 29/09/2025"); with `months`, also the
+    month of an update column ("Update Jan 2025", "Update Jan"), as its first day."""
     if analysed.cell is None:
         return None
     header = portfolio.blocks[analysed.block].cells[analysed.cell].header or ""
     days = [h.value for h in find_dates(header, portfolio.reference_date)]
-    return days[0].start.isoformat() if days and days[0].start == days[0].end else None
+    if days and days[0].start == days[0].end:
+        return days[0].start.isoformat()
+    if not months:
+        return None
+    if days and (days[0].end - days[0].start).days <= 31:
+        return days[0].start.isoformat()
+    return _month_of(header, portfolio.reference_date)
+
+
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
+def _month_of(header: str, reference: dt.date | None) -> str | None:
+    """ "Update Jan": the last January on or before the portfolio was saved."""
+    words = normalise_header(header).split()
+    if reference is None or len(words) > 4:
+        return None
+    month = next((_MONTHS.index(w[:3]) + 1 for w in words if w[:3] in _MONTHS), None)
+    if month is None or not any(w in ("update", "progress", "review", "notes") for w in words):
+        return None
+    year = reference.year if month <= reference.month else reference.year - 1
+    return dt.date(year, month, 1).isoformat()
 
 
 def _row_links(record: list[tuple[Analysed, Doc]], objective_doc: Doc) -> dict[str, Any]:

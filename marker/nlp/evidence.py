@@ -191,11 +191,16 @@ def _in_section(block: Block, words: tuple[str, ...]) -> bool:
 _NOT_LEARNERS = (BlockKind.TABLE_HEADER, BlockKind.GUIDANCE)
 
 
+def _unlabelled_field(block: Block) -> bool:
+    """ "Name: Jo", "Call handling: …": a field whose label names no role reads as prose."""
+    return block.kind is BlockKind.FIELD and not any(c.role for c in block.cells)
+
+
 def _texts_of(portfolio: Portfolio) -> Iterator[tuple[Block, int | None, Cell | None, str]]:
     for block in portfolio.blocks:
         if block.part not in (Part.BODY, Part.TEXT_BOX) or block.kind in _NOT_LEARNERS:
             continue
-        if block.cells:
+        if block.cells and not _unlabelled_field(block):
             for index, cell in enumerate(block.cells):
                 if cell.text.strip():
                     yield block, index, cell, cell.text
@@ -241,7 +246,11 @@ def analyse(portfolio: Portfolio) -> Evidence:
         if cell is not None:
             rows.setdefault(block.index, []).append((analysed, doc))
             continue
-        objectives += [_objective(s, analysed, block.index) for s in analysed.labelled("OBJECTIVE")]
+        objectives += [
+            _objective(s, analysed, block.index)
+            for s in analysed.labelled("OBJECTIVE")
+            if not _plan_step(block, s)
+        ]
         reviews += [_review(s, analysed, block.index) for s in analysed.labelled("REVIEW")]
         release(doc)
     for record in _records(portfolio, rows):
@@ -261,6 +270,20 @@ def analyse(portfolio: Portfolio) -> Evidence:
     )
 
 
+@cache
+def _plan_sections() -> tuple[str, ...]:
+    return tuple(str(w).lower() for w in lexicon("reading")["sections"]["plan"])
+
+
+def _plan_step(block: Block, span: Found) -> bool:
+    """ "I will complete the module…" under "What I'm going to do" is a step of the plan,
+    not an objective, unless it states a target."""
+    if not _in_section(block, _plan_sections()) or _in_section(block, _OBJECTIVE_HEADINGS):
+        return False
+    value = span.value or {}
+    return not (value.get("target") or value.get("baseline"))
+
+
 def _objective(span: Found, analysed: Analysed, block: int, **row: Any) -> Objective:
     value = dict(span.value or {})
     value.update({k: v for k, v in row.items() if v})
@@ -276,13 +299,32 @@ def _review(span: Found, analysed: Analysed, block: int) -> Review:
 def _records(
     portfolio: Portfolio, rows: dict[int, list[tuple[Analysed, Doc]]]
 ) -> Iterator[list[tuple[Analysed, Doc]]]:
-    """Table rows as records. A form table (one labelled answer per row) is one record
-    per objective: its rows are gathered until the next objective row."""
+    """Table rows and labelled lines as records. A form table (one labelled answer per
+    row) is one record per objective: its rows are gathered until the next objective row.
+    Consecutive fields ("Learning need: …", "Activity: …", "Deadline: …") are one record,
+    like a plan row: a heading, any other block, or the first label's role coming back
+    starts the next."""
     record: list[tuple[Analysed, Doc]] = []
     record_table: tuple | None = None
+    fields: list[tuple[Analysed, Doc]] = []
+    last_field = -2
     for block_index in sorted(rows):
         block = portfolio.blocks[block_index]
         cells = rows[block_index]
+        if block.kind is BlockKind.FIELD:
+            if record:
+                yield record
+                record, record_table = [], None
+            first_role = fields[0][0].role if fields else None
+            if fields and (block_index != last_field + 1 or cells[0][0].role == first_role):
+                yield fields
+                fields = []
+            fields += cells
+            last_field = block_index
+            continue
+        if fields:
+            yield fields
+            fields = []
         is_form_row = len(block.cells) == 1 and block.cells[0].header is not None
         table = (block.locator.part, block.locator.table, block.locator.sheet)
         if is_form_row:
@@ -299,6 +341,8 @@ def _records(
         yield cells
     if record:
         yield record
+    if fields:
+        yield fields
 
 
 def _read_record(
@@ -321,22 +365,59 @@ def _read_record(
     if row_review:
         return objectives, [row_review]
     reviews = []
-    for analysed, _ in record:
+    for analysed, doc in record:
+        header_date = _header_date(analysed, portfolio)
+        month = header_date or _header_date(analysed, portfolio, months=True)
         for span in analysed.labelled("REVIEW"):
             review = _review(span, analysed, analysed.block)
             # notes under a dated column ("Review notes 29/09/2025") were written that day,
             # whatever dates they mention ("Session done 24/06")
-            review.date = _header_date(analysed, portfolio) or review.date
+            review.date = header_date or review.date
             reviews.append(review)
+        # an "Update Jan" cell that says something is that month's review
+        progress = analysed.role in ("progress", "adjustment") and month is not None
+        if progress and not analysed.labelled("REVIEW") and not _says_nothing(analysed.text, doc):
+            reviews.append(
+                Review(
+                    text=analysed.text,
+                    locator=analysed.locator,
+                    block=analysed.block,
+                    date=month,
+                    progress=True,
+                )
+            )
     return objectives, reviews
 
 
-def _header_date(analysed: Analysed, portfolio: Portfolio) -> str | None:
+def _header_date(analysed: Analysed, portfolio: Portfolio, months: bool = False) -> str | None:
+    """The day a column header names ("Review notes 29/09/2025"); with `months`, also the
+    month of an update column ("Update Jan 2025", "Update Jan"), as its first day."""
     if analysed.cell is None:
         return None
     header = portfolio.blocks[analysed.block].cells[analysed.cell].header or ""
     days = [h.value for h in find_dates(header, portfolio.reference_date)]
-    return days[0].start.isoformat() if days and days[0].start == days[0].end else None
+    if days and days[0].start == days[0].end:
+        return days[0].start.isoformat()
+    if not months:
+        return None
+    if days and (days[0].end - days[0].start).days <= 31:
+        return days[0].start.isoformat()
+    return _month_of(header, portfolio.reference_date)
+
+
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
+def _month_of(header: str, reference: dt.date | None) -> str | None:
+    """ "Update Jan": the last January on or before the portfolio was saved."""
+    words = normalise_header(header).split()
+    if reference is None or len(words) > 4:
+        return None
+    month = next((_MONTHS.index(w[:3]) + 1 for w in words if w[:3] in _MONTHS), None)
+    if month is None or not any(w in ("update", "progress", "review", "notes") for w in words):
+        return None
+    year = reference.year if month <= reference.month else reference.year - 1
+    return dt.date(year, month, 1).isoformat()
 
 
 _MEASURE_ROLES = ("target", "success_measure", "kpi", "baseline")

@@ -18,6 +18,7 @@ from marker.parse.errors import PortfolioError
 from marker.parse.formats import REFUSED, SUFFIXES
 from marker.parse.model import Block, BlockKind, Cell, Locator, Part, Portfolio
 from marker.parse.preflight import preflight
+from marker.parse.reading import read_structure
 
 __all__ = [
     "SUFFIXES",
@@ -62,10 +63,12 @@ def parse_with_anchors(path: Path | str) -> tuple[Portfolio, dict]:
     try:
         with _collector_paused():
             if kind == "docx":
-                return read_docx(path, source, sha256)
-            from marker.parse.xlsx import read_xlsx  # openpyxl takes a tenth of a second to load
+                portfolio, anchors = read_docx(path, source, sha256)
+            else:
+                from marker.parse.xlsx import read_xlsx  # loaded only when a workbook is read
 
-            return read_xlsx(path, source, sha256), {}
+                portfolio, anchors = read_xlsx(path, source, sha256), {}
+            return read_structure(portfolio), anchors
     except (
         zipfile.BadZipFile,
         zlib.error,

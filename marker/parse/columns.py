@@ -1,4 +1,5 @@
-"""Map table and sheet column headers to roles, using the `columns` lexicon."""
+"""The roles that labels name (column headers, form labels, "Label: value" lines), from
+the words of the `columns` lexicon. `marker.parse.roles` checks them against content."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from marker.resources import lexicon
 
 _NON_WORD = re.compile(r"[^a-z0-9' ]+")
 _SPACES = re.compile(r"\s+")
+MAX_LABEL_WORDS = 12  # longer text is an answer, whatever words it contains
 
 
 def normalise_header(text: str) -> str:
@@ -34,6 +36,8 @@ class ColumnRoles:
             return None
         if key in self.exact:
             return self.exact[key]
+        if len(key.split()) > MAX_LABEL_WORDS:
+            return None
         for pattern, role in self.phrases:
             if pattern.search(key):
                 return role
@@ -46,6 +50,8 @@ def column_roles() -> ColumnRoles:
     exact: dict[str, str] = {}
     phrases: list[tuple[str, str]] = []
     for role, entry in roles.items():
+        for wording in entry.get("exact", []):  # whole labels only: "By", "How?"
+            exact.setdefault(normalise_header(str(wording)), role)
         for synonym in entry["synonyms"]:
             key = normalise_header(str(synonym))
             exact.setdefault(key, role)

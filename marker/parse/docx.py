@@ -59,6 +59,7 @@ _SKIP = {
 }
 _CHAR = {W + "tab": "\t", W + "br": "\n", W + "cr": "\n", W + "noBreakHyphen": "-"}
 _HEADING_STYLE = re.compile(r"^heading\s*(\d)$", re.I)
+_PROMPT_STYLES = ("prompt", "placeholder", "guidance", "instruction")  # in style names
 _SAFE_XML = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
 
 # Parts kept apart from the body, in the order they are reported.
@@ -79,11 +80,24 @@ class _Text:
     text_boxes: list[etree._Element] = field(default_factory=list)
     bold_runs: int = 0
     plain_runs: int = 0
+    prompt_runs: int = 0  # grey or in Word's placeholder style
+    lead: list[str] = field(default_factory=list)  # bold runs before the first plain one
+    lead_open: bool = True
     tracked: bool = False
 
     @property
     def text(self) -> str:
         return "".join(self.parts).strip()
+
+    @property
+    def bold_lead(self) -> str | None:
+        """ "Deadline " in **Deadline** 31/03: bold words that open a paragraph going on plain."""
+        lead = "".join(self.lead).strip()
+        return lead if lead and not self.lead_open else None
+
+    @property
+    def prompt(self) -> bool:
+        return self.prompt_runs > 0 and self.prompt_runs == self.bold_runs + self.plain_runs
 
 
 def _read_paragraph(p: etree._Element) -> _Text:
@@ -100,8 +114,9 @@ def _collect(element: etree._Element, found: _Text) -> None:
         elif tag in _CHAR:
             found.parts.append(_CHAR[tag])
         elif tag == W + "r":
-            _count_run(child, found)
+            before = len(found.parts)
             _collect(child, found)
+            _count_run(child, "".join(found.parts[before:]), found)
         elif tag == W + "txbxContent":
             found.text_boxes.append(child)
         elif tag in _SKIP or _placeholder(child):
@@ -111,14 +126,29 @@ def _collect(element: etree._Element, found: _Text) -> None:
             _collect(child, found)
 
 
-def _count_run(run: etree._Element, found: _Text) -> None:
+def _count_run(run: etree._Element, text: str, found: _Text) -> None:
     if not any((t.text or "").strip() for t in run.iterchildren(W + "t")):
         return
     bold = run.find(f"{W}rPr/{W}b")
     if bold is not None and bold.get(W + "val", "true") not in ("0", "false", "off"):
         found.bold_runs += 1
+        if found.lead_open:
+            found.lead.append(text)
     else:
         found.plain_runs += 1
+        found.lead_open = False
+    found.prompt_runs += _prompt_run(run)
+
+
+_GREY = re.compile(r"^([0-9A-F]{2})\1\1$", re.I)
+
+
+def _prompt_run(run: etree._Element) -> bool:
+    """A run in Word's placeholder character style or in a grey a template gives prompts."""
+    style = _val(run.find(f"{W}rPr/{W}rStyle")) or ""
+    colour = _val(run.find(f"{W}rPr/{W}color")) or ""
+    grey = _GREY.match(colour)
+    return "placeholder" in style.lower() or (grey is not None and 0x60 <= int(grey[1], 16) < 0xE0)
 
 
 def _flatten(element: etree._Element, wanted: set[str]) -> Iterator[etree._Element]:
@@ -202,10 +232,23 @@ class _DocxReader:
             if kind is BlockKind.HEADING:
                 self._add_heading(level, text, locator, p)
             else:
-                self._add(kind, text, locator, p, level=level)
+                prompt = found.prompt or self._prompt_style(p)
+                self._add(kind, text, locator, p, level=level, lead=found.bold_lead, prompt=prompt)
         for box in found.text_boxes:
             self.text_boxes += 1
             self.walk(box, Part.TEXT_BOX)
+
+    def _prompt_style(self, p: etree._Element) -> bool:
+        """A paragraph in a template's prompt style ("Prompt Text", "Placeholder Text")."""
+        style_id = _val(p.find(f"{W}pPr/{W}pStyle")) or ""
+        name = (self.styles.get(style_id) or (style_id, None))[0].lower()
+        return any(word in name for word in _PROMPT_STYLES)
+
+    def _prompt_cell(self, tc: etree._Element) -> bool:
+        paragraphs = [p for p in tc.iter(W + "p") if _read_paragraph(p).text]
+        return bool(paragraphs) and all(
+            _read_paragraph(p).prompt or self._prompt_style(p) for p in paragraphs
+        )
 
     def _classify(self, p: etree._Element, text: str, found: _Text):
         ppr = p.find(W + "pPr")
@@ -263,7 +306,8 @@ class _DocxReader:
         column = header or str(grid_column + 1)  # unheaded columns are numbered from 1
         locator = row_locator.model_copy(update={"column": column})
         self.anchors.setdefault(locator, tc)
-        return Cell(text=text, header=header, role=role_of(header), locator=locator)
+        prompt = bool(text) and self._prompt_cell(tc)
+        return Cell(text=text, header=header, role=role_of(header), locator=locator, prompt=prompt)
 
     def _read_row(self, tr: etree._Element) -> _Row:
         trpr = tr.find(W + "trPr")

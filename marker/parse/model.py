@@ -98,6 +98,9 @@ class Cell(BaseModel):
     locator: Locator
     role_from: RoleFrom | None = Field(default=None, description="how the role was decided")
     note: str | None = Field(default=None, description="why the role differs from the words")
+    prompt: bool = Field(
+        default=False, exclude=True, description="in a template's prompt look (reader's hint)"
+    )
 
 
 class Block(BaseModel):
@@ -114,6 +117,9 @@ class Block(BaseModel):
         description="how the structure was read and why (shown by `marker parse`), e.g. "
         "'form table: labels down the first column'",
     )
+    # hints from the readers to the reading pass, never serialised
+    lead: str | None = Field(default=None, exclude=True, description="leading bold words")
+    prompt: bool = Field(default=False, exclude=True, description="in a prompt style or grey")
 
     @property
     def part(self) -> Part:

@@ -51,6 +51,7 @@ class Package:
     sheets: list[SheetPart]
     strings: list[str]
     formats: list[NumberFormat]  # by cell style index
+    grey: list[bool]  # by cell style index: text in a template's grey prompt colour
     epoch: dt.datetime
     properties: Properties
 
@@ -62,6 +63,7 @@ class Value:
     column: int  # 1-based
     text: str
     date: dt.date | None
+    prompt: bool = False  # grey text, as templates write their prompts
 
 
 @dataclass
@@ -115,10 +117,12 @@ def read_package(archive: zipfile.ZipFile) -> Package:
     strings = _related(rels, _TYPES + "sharedStrings")
     styles = _related(rels, _TYPES + "styles")
     core = _related(package_rels, _CORE_TYPE)
+    style_tree = _xml(archive, styles) if styles in archive.NameToInfo else None
     return Package(
         sheets=sheets,
         strings=_shared_strings(archive, strings) if strings in archive.NameToInfo else [],
-        formats=_formats(_xml(archive, styles)) if styles in archive.NameToInfo else [],
+        formats=_formats(style_tree) if style_tree is not None else [],
+        grey=_grey_styles(style_tree) if style_tree is not None else [],
         epoch=CALENDAR_MAC_1904 if mac else CALENDAR_WINDOWS_1900,
         properties=_properties(archive, core) if core in archive.NameToInfo else Properties(),
     )
@@ -150,6 +154,23 @@ def _formats(styles: etree._Element) -> list[NumberFormat]:
             code = custom.get(number, "General")
         formats.append(number_format(code))
     return formats
+
+
+_GREY = re.compile(r"^(?:[0-9A-F]{2})?([0-9A-F]{2})\1\1$", re.I)
+
+
+def _grey_styles(styles: etree._Element) -> list[bool]:
+    """Per cell style, whether its font is a grey a template gives its prompts (not black,
+    not near white)."""
+    fonts = []
+    for font in styles.iterfind(f"{S}fonts/{S}font"):
+        colour = font.find(f"{S}color")
+        match = _GREY.match(colour.get("rgb", "")) if colour is not None else None
+        fonts.append(match is not None and 0x60 <= int(match[1], 16) < 0xE0)
+    return [
+        fonts[int(xf.get("fontId", "0"))] if int(xf.get("fontId", "0")) < len(fonts) else False
+        for xf in styles.iterfind(f"{S}cellXfs/{S}xf")
+    ]
 
 
 def _properties(archive: zipfile.ZipFile, name: str) -> Properties:
@@ -240,7 +261,8 @@ def _row_values(
         fmt = package.formats[style] if style < len(package.formats) else _GENERAL
         text, date = render(value, fmt, package.epoch)
         if text:
-            values.append(Value(column, text, date))
+            grey = style < len(package.grey) and package.grey[style]
+            values.append(Value(column, text, date, grey))
     return values
 
 

@@ -176,6 +176,7 @@ def _read_sheet(
                     heading_path=list(path),
                     locator=locator,
                     hidden=hidden,
+                    prompt=values[0].prompt,
                 )
             )
             path.append(values[0].text)
@@ -217,6 +218,7 @@ def _prose_block(
         heading_path=[title] if level is not None else list(path),
         locator=Locator(sheet=title, cell=reference),
         hidden=hidden,
+        prompt=value.prompt,
     )
 
 
@@ -241,4 +243,5 @@ def _cell(title: str, number: int, value: Value, header: str | None) -> Cell:
         role=role_of(header),
         date=value.date,
         locator=Locator(sheet=title, cell=reference, column=header),
+        prompt=value.prompt,
     )

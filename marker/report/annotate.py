@@ -92,9 +92,11 @@ def _annotate_docx(source: Path, marking: Marking, out: Path, evidence: bool) ->
     from docx.text.paragraph import Paragraph
 
     from marker.parse.docx import W, read_document
+    from marker.parse.reading import read_structure
 
     document = docx.Document(opened_as_transitional(source))
     portfolio, anchors = read_document(document, marking.file, marking.file_sha256)
+    read_structure(portfolio)  # the same reading as the marking's
     elements = {str(locator): element for locator, element in anchors.items()}
     notes = _notes(marking, portfolio, evidence)
     added = 0

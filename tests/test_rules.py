@@ -42,7 +42,7 @@ def test_the_pack_mirrors_the_four_examiner_marking_points_and_six_mistakes():
         "plan-not-reviewed",
         "uncorroborated-claim",
     }
-    scheme = (ROOT.parent / "shared" / "domain" / "unit-element-pdp.txt").read_text()
+    scheme = (ROOT / "rules" / "contact-centre-pdp" / "scheme.md").read_text(encoding="utf-8")
     scheme = " ".join(scheme.split())
     for point in pack.marking_points:
         assert " ".join(point.examiner.split()) in scheme, point.id

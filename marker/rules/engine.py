@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from marker.nlp.evidence import Evidence, Objective
-from marker.parse.model import Portfolio
+from marker.nlp.evidence import Analysed, Evidence, Objective
+from marker.parse.model import Portfolio, RoleFrom
 from marker.rules.checks import KINDS, Result
 from marker.rules.facts import Facts, Item, section_of
 from marker.rules.loader import LoadedPack
@@ -75,7 +75,11 @@ def run_check(check: Check, facts: Facts, pack: Pack) -> Result:
 LEVELS: tuple[Verdict, ...] = ("not_met", "partially_met", "met")
 # Parse warnings that mean the page may have been misread: a verdict resting on them is
 # for the assessor to confirm.
-_LAYOUT_WARNINGS = {"text-boxes", "merged-cells", "formula-without-value", "truncated"}
+_LAYOUT_WARNINGS = {"text-boxes", "formula-without-value", "truncated"}
+# Spans read with a guess an assessor should confirm ("year inferred" is too common and
+# too safe to count: "3rd June" in a review log dated that year).
+_GUESSES = {"month-first", "no reference date", "weekday only"}
+MAX_BORDERLINE_REASONS = 3
 
 
 @dataclass
@@ -84,6 +88,25 @@ class _Decision:
     moves_up: list[str]  # what the learner would do to reach the next verdict
     shortfall: int | None  # how far the next verdict is (1: one item short)
     borderline: list[str]
+
+
+def _doubts(items: list[Item], facts: Facts) -> list[str]:
+    """Why evidence behind a verdict may have been misread: a column whose role came from
+    its content rather than its header, or a span read with a guess."""
+    doubts: dict[str, None] = {}
+    for item in items:
+        source = item.source
+        if not isinstance(source, Analysed):
+            continue
+        if source.cell is not None:
+            cell = facts.portfolio.blocks[source.block].cells[source.cell]
+            if cell.role_from in (RoleFrom.CONTENT, RoleFrom.CORRECTED):
+                doubts[f"rests on '{cell.header or 'a column'}', read by what it holds"] = None
+        for span in source.spans:
+            guessed = _GUESSES.intersection(span.flags)
+            if guessed:
+                doubts[f"rests on '{span.text}', read with a guess ({min(guessed)})"] = None
+    return list(doubts)
 
 
 def _decide(context: Context, warnings: list[str]) -> _Decision:
@@ -102,7 +125,7 @@ def _decide(context: Context, warnings: list[str]) -> _Decision:
         reasons.append(
             f"one item short of {_WORDS[LEVELS[LEVELS.index(verdict) + 1]]}: {missing}".rstrip(": ")
         )
-    reasons += warnings
+    reasons = (reasons + warnings)[:MAX_BORDERLINE_REASONS]
     return _Decision(
         verdict=verdict,
         moves_up=list(dict.fromkeys(above.blockers)) if above else [],
@@ -156,7 +179,8 @@ def _mark_point(
         for w in facts.portfolio.warnings
         if w.code in _LAYOUT_WARNINGS
     ]
-    decision = _decide(context, layout)
+    cited = [item for result in results.values() for item in result.evidence]
+    decision = _decide(context, layout + _doubts(cited, facts))
     # Only what is missing: the steps that would move the verdict first, then the rest.
     named = {result.number: result for _, result in facts.objectives}
     per_objective = [

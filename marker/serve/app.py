@@ -420,7 +420,7 @@ def create_app(settings: Settings) -> Starlette:
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
-        engine.warm_up()  # before any worker forks: they start with the pipeline built
+        engine.warm_up(settings.pack_id)  # before any worker forks: they start warm
         points = load_pack(settings.pack_id).marking_points
         slots = asyncio.Semaphore(settings.workers)
         state = State(settings, points, Uploads(settings.keep), slots)

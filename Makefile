@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test,dev]'
+	$(BIN)/python -m pip install --quiet -e '.[test,dev,serve]'
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -18,6 +18,7 @@ demo: install
 	$(BIN)/marker batch fixtures/portfolios -o out/grid.xlsx
 	$(BIN)/marker check fixtures/portfolios/mixed_plan_in_prose.docx --format html -o out/feedback.html --annotate out/mixed_plan_in_prose.commented.docx
 	@echo "Assessor grid: out/grid.xlsx; learner feedback: out/feedback.html; commented copy: out/mixed_plan_in_prose.commented.docx"
+	@echo "Web app: $(BIN)/marker serve --db out/audit.db   then open http://127.0.0.1:8000/ (learners) and /review (assessors)"
 
 # A centre's consistency audit: the engine marks the fixtures into a database, a term's
 # assessor decisions (fixtures/decisions/, made by fixtures/generate_decisions.py) go in,

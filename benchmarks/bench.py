@@ -7,6 +7,8 @@ Stages:
           runs each (median and range):
           files/s, words/s, peak memory per worker, share of time per stage
   cold    `marker check` on one file from a cold start (a new process)
+  serve   `marker serve`, warm: upload to feedback page for a 3,000-word .docx, 50
+          uploads 4 at a time, median and 95th percentile
 
     python benchmarks/bench.py                  # every stage, default sizes
     python benchmarks/bench.py batch --count 500
@@ -18,7 +20,9 @@ import argparse
 import json
 import os
 import platform
+import re
 import resource
+import socket
 import statistics
 import subprocess
 import sys
@@ -189,7 +193,84 @@ def bench_cold(args) -> None:
     )
 
 
-STAGES = {"parse": bench_parse, "nlp": bench_nlp, "batch": bench_batch, "cold": bench_cold}
+def machine_measure() -> float:
+    """Seconds for a fixed piece of pure Python: how fast this machine is right now."""
+    start = time.perf_counter()
+    sum(i * i for i in range(10**7))
+    return time.perf_counter() - start
+
+
+def _start_server(folder: Path, workers: int) -> tuple[subprocess.Popen, str]:
+    import httpx
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    command = [sys.executable, "-c", "from marker.cli import main; main()", "serve"]
+    command += ["--port", str(port), "--db", str(folder / "serve.db"), "--workers", str(workers)]
+    process = subprocess.Popen(command, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    for _ in range(300):
+        try:
+            if httpx.get(f"{url}/health", timeout=2).status_code == 200:
+                return process, url
+        except httpx.HTTPError:
+            time.sleep(0.2)
+    process.kill()
+    raise SystemExit("serve: the server did not start")
+
+
+def _upload_to_feedback(url: str, path: Path) -> float:
+    """One learner: the upload page, the upload, the feedback page; seconds from the upload."""
+    import httpx
+
+    with httpx.Client(base_url=url, timeout=60) as client:
+        csrf = re.search(r'name="csrf" value="([^"]+)"', client.get("/").text)[1]
+        start = time.perf_counter()
+        posted = client.post(
+            "/check", data={"csrf": csrf}, files={"file": (path.name, path.read_bytes())}
+        )
+        page = client.get(posted.headers["location"])
+        elapsed = time.perf_counter() - start
+    if posted.status_code != 303 or page.status_code != 200:
+        raise SystemExit(f"serve: upload failed ({posted.status_code}, {page.status_code})")
+    return elapsed
+
+
+def bench_serve(args) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    path = next(p for p in generate(CORPUS, 1) if p.suffix == ".docx")
+    words = parse_file(path).word_count
+    folder = ROOT / "bench-out" / "serve"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "serve.db").unlink(missing_ok=True)
+    process, url = _start_server(folder, workers=os.cpu_count() or 1)
+    try:
+        with ThreadPoolExecutor(4) as pool:
+            list(pool.map(lambda _: _upload_to_feedback(url, path), range(8)))  # warm
+            before = machine_measure()
+            times = sorted(pool.map(lambda _: _upload_to_feedback(url, path), range(50)))
+            after = machine_measure()
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+    p95 = statistics.quantiles(times, n=20, method="inclusive")[18]
+    print(
+        f"serve: upload to feedback page, {words:,}-word .docx, 50 uploads 4 at a time on a "
+        f"warm server ({os.cpu_count()} workers): median {statistics.median(times):.2f} s, "
+        f"95th percentile {p95:.2f} s, slowest {times[-1]:.2f} s; machine measure "
+        f"(sum(i*i for i in range(10**7))) {before:.2f} s before, {after:.2f} s after"
+    )
+
+
+STAGES = {
+    "parse": bench_parse,
+    "nlp": bench_nlp,
+    "batch": bench_batch,
+    "cold": bench_cold,
+    "serve": bench_serve,
+}
 
 
 def main() -> None:

@@ -35,7 +35,10 @@ from marker.rules.loader import DEFAULT_PACK, PackError, load_pack, load_path, p
 class LazyGroup(click.Group):
     """A command group whose heavy subgroups are imported only when used."""
 
-    lazy: ClassVar[dict[str, str]] = {"audit": "marker.audit.cli:audit"}
+    lazy: ClassVar[dict[str, str]] = {
+        "audit": "marker.audit.cli:audit",
+        "serve": "marker.serve.cli:serve",
+    }
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted([*super().list_commands(ctx), *self.lazy])

@@ -102,6 +102,15 @@ ERRORS: dict[tuple[str, ...], list] = {
         ("nothing recorded", ["nobody.docx", *DB]),
         ("bad database URL", ["x.docx", *BAD_DB]),
     ],
+    ("serve",): [
+        ("another host without a token", ["--host", "0.0.0.0", *DB]),
+        ("bad database URL", BAD_DB),
+        ("missing password file", ["--password-file", "{missing}.txt", *DB]),
+        ("token and password file", ["--token", "t", "--password-file", "{file}", *DB]),
+        ("unknown pack", ["--pack", "no-such-pack", *DB]),
+        ("missing pack file", ["--pack", "{missing}.yaml", *DB]),
+        ("extra argument", ["extra", *DB]),
+    ],
 }
 
 

@@ -20,7 +20,7 @@ _SMART = (
 )
 _ANSWER = {True: "Yes", False: "No", None: "Can't tell"}
 
-_STYLE = """
+STYLE = """
 body{font:16px/1.5 system-ui,-apple-system,"Segoe UI",Arial,sans-serif;color:#1b1b1b;
 margin:0 auto;max-width:60rem;padding:1rem 1.5rem}
 h1{font-size:1.6rem}h2{font-size:1.25rem;margin-top:2rem;border-bottom:2px solid #ddd}
@@ -115,6 +115,17 @@ def _objectives(objectives: list[ObjectiveResult]) -> str:
 
 def render_html(marking: Marking) -> str:
     """The whole page for one marking."""
+    return (
+        '<!DOCTYPE html>\n<html lang="en-GB"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>Feedback: {escape(marking.file)}</title><style>{STYLE}</style></head>"
+        f"<body>{feedback_body(marking)}</body></html>\n"
+    )
+
+
+def feedback_body(marking: Marking) -> str:
+    """The page's content, header and main, every learner's word escaped (`marker serve`
+    puts it in its own page)."""
     outcome = (
         "All four marking points are met."
         if marking.outcome == "met"
@@ -144,9 +155,4 @@ def render_html(marking: Marking) -> str:
         body += [f"<li>{escape(w)}</li>" for w in marking.warnings]
         body.append("</ul>")
     body.append("</main>")
-    return (
-        '<!DOCTYPE html>\n<html lang="en-GB"><head><meta charset="utf-8">'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<title>Feedback: {escape(marking.file)}</title><style>{_STYLE}</style></head>"
-        f"<body>{''.join(body)}</body></html>\n"
-    )
+    return "".join(body)

@@ -124,9 +124,11 @@ class Facts:
     @staticmethod
     def _cell_keeps(selector: Selector, analysed: Analysed) -> bool:
         """A cell counts unless its words carry an excluded flag ("food hygiene" course)
-        or lack every label it must hold (a date in a deadline cell)."""
+        or label (a hobby), or lack every label it must hold (a date in a deadline cell)."""
         flags = {flag for span in analysed.spans for flag in span.flags}
         if selector.cells_holding and not analysed.labelled(*selector.cells_holding):
+            return False
+        if selector.cells_without and analysed.labelled(*selector.cells_without):
             return False
         return analysed.text.strip() != "" and not flags & set(selector.without_flags)
 

@@ -30,7 +30,9 @@ class Selector(Strict):
     columns with those roles. `sections` keep only text under headings (or on sheets)
     containing one of these words; with `anywhere_if_no_sections`, a portfolio with no
     such heading is searched whole. `cells_holding` keeps only role cells whose own words
-    hold one of those labels (a "By when?" cell saying "ongoing" is no timeline). `near` keeps items (anywhere) whose text or table
+    hold one of those labels (a "By when?" cell saying "ongoing" is no timeline), and
+    `cells_without` drops those holding one of its labels (a hobby in an 'Activity'
+    column). `near` keeps items (anywhere) whose text or table
     row also holds one of the labels: data beside a self-assessment statement.
     """
 
@@ -42,6 +44,10 @@ class Selector(Strict):
     cells_holding: list[str] = Field(
         default_factory=list,
         description="role cells count only when their own words hold one of these labels",
+    )
+    cells_without: list[str] = Field(
+        default_factory=list,
+        description="role cells do not count when their own words hold one of these labels",
     )
     sections: list[str] = Field(default_factory=list)
     anywhere_if_no_sections: bool = False

@@ -101,16 +101,21 @@ class Facts:
             Item(analysed.text, analysed.locator, analysed.block, analysed, span.start)
             for _, analysed, span in found
         ]
+        # A cell or field labelled with a selected role is that part wherever it sits: a
+        # "Learning need:" line under "What I'm going to do" is still a learning need.
+        labelled: set[tuple[str, str, int]] = set()
         if selector.roles:
             for analysed in self.evidence.texts:
                 if analysed.role in selector.roles and self._cell_keeps(selector, analysed):
                     items.append(Item(analysed.text, analysed.locator, analysed.block, analysed))
+                    labelled.add((analysed.locator, analysed.text, 0))
         seen: set[tuple[str, str, int]] = set()
         kept = []
         for item in sorted(items, key=lambda i: (i.block, i.at)):
             key = (item.locator, item.text, item.at)
             near = bool(selector.near) and self.has_labels(item, selector.near)
             scoped = in_scope(item.block) if selector.sections or not selector.near else False
+            scoped = scoped or (key in labelled and not selector.near)
             if (scoped or near) and key not in seen:
                 seen.add(key)
                 kept.append(item)
@@ -118,8 +123,13 @@ class Facts:
 
     @staticmethod
     def _cell_keeps(selector: Selector, analysed: Analysed) -> bool:
-        """A cell counts unless its words carry an excluded flag ("food hygiene" course)."""
+        """A cell counts unless its words carry an excluded flag ("food hygiene" course)
+        or label (a hobby), or lack every label it must hold (a date in a deadline cell)."""
         flags = {flag for span in analysed.spans for flag in span.flags}
+        if selector.cells_holding and not analysed.labelled(*selector.cells_holding):
+            return False
+        if selector.cells_without and analysed.labelled(*selector.cells_without):
+            return False
         return analysed.text.strip() != "" and not flags & set(selector.without_flags)
 
     @staticmethod

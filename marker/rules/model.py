@@ -29,7 +29,10 @@ class Selector(Strict):
     assembled objectives and review entries. `roles` select non-empty table cells in
     columns with those roles. `sections` keep only text under headings (or on sheets)
     containing one of these words; with `anywhere_if_no_sections`, a portfolio with no
-    such heading is searched whole. `near` keeps items (anywhere) whose text or table
+    such heading is searched whole. `cells_holding` keeps only role cells whose own words
+    hold one of those labels (a "By when?" cell saying "ongoing" is no timeline), and
+    `cells_without` drops those holding one of its labels (a hobby in an 'Activity'
+    column). `near` keeps items (anywhere) whose text or table
     row also holds one of the labels: data beside a self-assessment statement.
     """
 
@@ -38,6 +41,14 @@ class Selector(Strict):
     without_flags: list[str] = Field(default_factory=list)
     with_flags: list[str] = Field(default_factory=list)
     roles: list[str] = Field(default_factory=list)
+    cells_holding: list[str] = Field(
+        default_factory=list,
+        description="role cells count only when their own words hold one of these labels",
+    )
+    cells_without: list[str] = Field(
+        default_factory=list,
+        description="role cells do not count when their own words hold one of these labels",
+    )
     sections: list[str] = Field(default_factory=list)
     anywhere_if_no_sections: bool = False
     near: list[str] = Field(

@@ -29,6 +29,7 @@ def found(text: str, label: str) -> list[tuple[str, object, tuple[str, ...]]]:
             "workforce planning",
         ),
         ("I would love to join the Fraud Prevention unit", "Fraud Prevention unit"),
+        ("I'd like to move across to the Financial Support team.", "Financial Support team"),
     ],
 )
 def test_any_role_after_an_aspiration_is_a_career_goal_bounded_by_its_clause(text, role):
@@ -64,6 +65,29 @@ def test_a_shortfall_in_the_first_person_is_a_development_area(text):
 @pytest.mark.parametrize("text", ["I could be there at nine.", "I'm not sure yet."])
 def test_shortfall_negatives(text):
     assert not [f for f in found(text, "SELF") if f[1] == "development_area"]
+
+
+def test_a_goal_label_before_a_role_is_a_career_goal():
+    assert found("GOAL: Repairs Planner within 12 months.", "CAREER") == [
+        ("Repairs Planner", "target_role", ())
+    ]
+    assert not found("Goal: reduce my AHT to 6:00.", "CAREER")
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "negated"),
+    [
+        ("I do not really look at my stats.", "stats", True),
+        ("I have never had a QA report.", "QA report", True),
+        ("My QA report shows 88%, but I haven't had customer feedback.", "QA report", False),
+        ("My QA report shows 88%, but I haven't had customer feedback.", "customer feedback", True),
+        ("No complaints and 3 compliments this year.", "compliments", False),
+        ("In my last two call reviews Helen scored me 'strong'.", "call reviews", False),
+    ],
+)
+def test_a_source_denied_in_its_clause_is_flagged_negated(text, source, negated):
+    flags = {span: flags for span, _, flags in found(text, "SOURCE")}
+    assert ("negated" in flags[source]) is negated
 
 
 @pytest.mark.parametrize(

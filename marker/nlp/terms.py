@@ -97,6 +97,7 @@ class Vocabulary:
     name_heads: tuple[str, ...] = ()  # a hit within two words of one names a team
     open: dict[str, Any] = field(default_factory=dict)  # open-ended phrases after a cue
     frames: dict[str, list] = field(default_factory=dict)  # term id -> word frames
+    negations: tuple[str, ...] = ()  # a hit after one of these in its clause is "negated"
 
     def term(self, term_id: str) -> Term:
         return next(t for t in self.terms if t.id == term_id)
@@ -140,6 +141,7 @@ def vocabularies() -> dict[str, Vocabulary]:
             tuple(data.get("name_heads", ())),
             data.get("open") or {},
             data.get("frames") or {},
+            tuple(data.get("negations", ())),
         )
     return found
 
@@ -180,6 +182,9 @@ class TermMatcher:
             v.label: _Frames(v.frames, {t.id: t for t in v.terms})
             for v in vocabularies().values()
             if v.frames
+        }
+        self.negations = {
+            v.label: _Negations(v.negations) for v in vocabularies().values() if v.negations
         }
         self.name_heads = {  # label -> LOWER ids of the words that end a team's name
             v.label: frozenset(map(get_string_id, v.name_heads))
@@ -314,9 +319,12 @@ class TermMatcher:
                     note(doc, label, start, end, term.id)
                 continue
             off_topic = {_sentence_of(doc, h[0]) for h in kept if "not relevant" in h[3]}
+            negations = self.negations.get(label)
             for start, end, term, flags in kept:
                 if term.info.get("generic") and _sentence_of(doc, start) in off_topic:
                     flags = (*flags, "not relevant")  # "a food hygiene certificate"
+                if negations and negations.before(doc, start):
+                    flags = (*flags, "negated")  # "I do not really look at my stats"
                 keep(doc, label, start, end, term.id, flags)
         return doc
 
@@ -406,6 +414,31 @@ class _Frames:
                 if tokens is not None and tokens[0] < tokens[1]:
                     hits.append((*tokens, term, term.flags))
         return hits
+
+
+_CLAUSE_JOINERS = frozenset(("and", "but", "although", "though", "while", "whereas"))
+
+
+class _Negations:
+    """A negation shortly before a hit, in its clause: "I have not had any feedback",
+    "I don't look at my stats" (punctuation, a number or a joining word ends the clause:
+    "no complaints and 3 compliments")."""
+
+    _WINDOW = 8  # words before the hit
+
+    def __init__(self, words: tuple[str, ...]) -> None:
+        self.pattern = re.compile(rf"\b(?:{_alternation(list(words))})\b")
+
+    def before(self, doc: Doc, start: int) -> bool:
+        first = max(start - self._WINDOW, 0)
+        for i in range(start - 1, first - 1, -1):
+            if doc[i].is_punct or doc[i].like_num or doc[i].lower_ in _CLAUSE_JOINERS:
+                first = i + 1
+                break
+        if first >= start:
+            return False
+        start_char, end_char = token_chars(doc, first, start)
+        return bool(self.pattern.search(text_of(doc).lower(), start_char, end_char))
 
 
 _NAME_GAP = 2  # name words between a term and a team word: "Complaints Escalation team"

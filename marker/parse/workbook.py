@@ -51,17 +51,31 @@ class Package:
     sheets: list[SheetPart]
     strings: list[str]
     formats: list[NumberFormat]  # by cell style index
+    looks: list[Look]  # by cell style index
     epoch: dt.datetime
     properties: Properties
 
 
+@dataclass(frozen=True, slots=True)
+class Look:
+    """How a cell style looks, as far as reading structure needs: headers are bold or
+    shaded."""
+
+    bold: bool = False
+    filled: bool = False
+
+
+_PLAIN = Look()
+
+
 @dataclass
 class Value:
-    """A cell's text as Excel shows it, and its date if it holds one."""
+    """A cell's text as Excel shows it, its date if it holds one, and its look."""
 
     column: int  # 1-based
     text: str
     date: dt.date | None
+    look: Look = _PLAIN
 
 
 @dataclass
@@ -115,10 +129,12 @@ def read_package(archive: zipfile.ZipFile) -> Package:
     strings = _related(rels, _TYPES + "sharedStrings")
     styles = _related(rels, _TYPES + "styles")
     core = _related(package_rels, _CORE_TYPE)
+    style_root = _xml(archive, styles) if styles in archive.NameToInfo else None
     return Package(
         sheets=sheets,
         strings=_shared_strings(archive, strings) if strings in archive.NameToInfo else [],
-        formats=_formats(_xml(archive, styles)) if styles in archive.NameToInfo else [],
+        formats=_formats(style_root) if style_root is not None else [],
+        looks=_looks(style_root) if style_root is not None else [],
         epoch=CALENDAR_MAC_1904 if mac else CALENDAR_WINDOWS_1900,
         properties=_properties(archive, core) if core in archive.NameToInfo else Properties(),
     )
@@ -150,6 +166,27 @@ def _formats(styles: etree._Element) -> list[NumberFormat]:
             code = custom.get(number, "General")
         formats.append(number_format(code))
     return formats
+
+
+def _looks(styles: etree._Element) -> list[Look]:
+    """Each cell style's look: a bold font, a solid or patterned fill."""
+    bold = []
+    for font in styles.iterfind(f"{S}fonts/{S}font"):
+        b = font.find(f"{S}b")
+        bold.append(b is not None and b.get("val", "1").lower() not in ("0", "false"))
+    filled = []
+    for fill in styles.iterfind(f"{S}fills/{S}fill"):
+        pattern = fill.find(f"{S}patternFill")
+        kind = pattern.get("patternType", "none") if pattern is not None else "none"
+        filled.append(kind not in ("none", "gray125") or fill.find(f"{S}gradientFill") is not None)
+    looks = []
+    for xf in styles.iterfind(f"{S}cellXfs/{S}xf"):
+        font, fill = int(xf.get("fontId", "0") or 0), int(xf.get("fillId", "0") or 0)
+        look = Look(
+            bold=font < len(bold) and bold[font], filled=fill < len(filled) and filled[fill]
+        )
+        looks.append(_PLAIN if look == _PLAIN else look)
+    return looks
 
 
 def _properties(archive: zipfile.ZipFile, name: str) -> Properties:
@@ -240,7 +277,8 @@ def _row_values(
         fmt = package.formats[style] if style < len(package.formats) else _GENERAL
         text, date = render(value, fmt, package.epoch)
         if text:
-            values.append(Value(column, text, date))
+            look = package.looks[style] if style < len(package.looks) else _PLAIN
+            values.append(Value(column, text, date, look))
     return values
 
 

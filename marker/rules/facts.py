@@ -90,16 +90,22 @@ class Facts:
             Item(analysed.text, analysed.locator, analysed.block, analysed, span.start)
             for _, analysed, span in found
         ]
+        labelled: set[int] = set()  # cells whose own header or label names the role
         if selector.roles:
             for analysed in self.evidence.texts:
                 if analysed.role in selector.roles and self._cell_keeps(selector, analysed):
                     items.append(Item(analysed.text, analysed.locator, analysed.block, analysed))
+                    labelled.add(id(items[-1]))
         seen: set[tuple[str, str, int]] = set()
         kept = []
         for item in sorted(items, key=lambda i: (i.block, i.at)):
             key = (item.locator, item.text, item.at)
             near = bool(selector.near) and self.has_labels(item, selector.near)
-            scoped = in_scope(item.block) if selector.sections or not selector.near else False
+            # a cell labelled "Resources" is in the plan wherever its table's title puts it
+            scoped = id(item) in labelled and bool(selector.sections)
+            scoped = scoped or (
+                in_scope(item.block) if selector.sections or not selector.near else False
+            )
             if (scoped or near) and key not in seen:
                 seen.add(key)
                 kept.append(item)

@@ -272,14 +272,17 @@ def _review(span: Found, analysed: Analysed, block: int) -> Review:
 def _records(
     portfolio: Portfolio, rows: dict[int, list[tuple[Analysed, Doc]]]
 ) -> Iterator[list[tuple[Analysed, Doc]]]:
-    """Table rows as records. A form table (one labelled answer per row) is one record
-    per objective: its rows are gathered until the next objective row."""
+    """Table rows as records. A form table (one labelled answer per row, or FIELD blocks)
+    is one record per objective: its rows are gathered until the next objective row or
+    the end of its table (tables on one sheet are numbered apart)."""
     record: list[tuple[Analysed, Doc]] = []
     record_table: tuple | None = None
     for block_index in sorted(rows):
         block = portfolio.blocks[block_index]
         cells = rows[block_index]
-        is_form_row = len(block.cells) == 1 and block.cells[0].header is not None
+        is_form_row = block.kind is BlockKind.FIELD or (
+            len(block.cells) == 1 and block.cells[0].header is not None
+        )
         table = (block.locator.part, block.locator.table, block.locator.sheet)
         if is_form_row:
             starts_new = cells[0][0].role == "objective" or table != record_table

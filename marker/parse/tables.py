@@ -22,6 +22,10 @@ MAX_LABEL_WORDS = 8
 MAX_LABEL_CHARS = 60
 MAX_TITLE_WORDS = 12
 MAX_TITLE_CHARS = 90
+MAX_MARKED_TITLE_WORDS = (
+    16  # bold or merged: "PDP - Imran Qureshi - Customer Services Advisor (...)"
+)
+MAX_MARKED_TITLE_CHARS = 110
 MAX_GRID_LABEL_WORDS = 4
 ANSWER_LONGER = 1.5  # a form's answers are this much longer than its labels, on average
 
@@ -144,23 +148,25 @@ def header_reason(row: GridRow, below: GridRow | None, at_start: bool) -> str | 
 def _title_like(row: GridRow, width: int, above_header: bool) -> bool:
     (cell,) = row.texts
     text = cell.text.strip()
+    marked = cell.styled or cell.span > 1 or (row.full_width and width > 1)
+    words, chars = (
+        (MAX_MARKED_TITLE_WORDS, MAX_MARKED_TITLE_CHARS)
+        if marked
+        else (
+            MAX_TITLE_WORDS,
+            MAX_TITLE_CHARS,
+        )
+    )
     if (
         "\n" in text
-        or len(text) > MAX_TITLE_CHARS
-        or len(text.split()) > MAX_TITLE_WORDS
+        or len(text) > chars
+        or len(text.split()) > words
         or text[-1] in ".!?;,"
         or _FIGURE.match(text)
         or cell.date
     ):
         return False
-    merged = row.full_width if width > 1 else False
-    return (
-        cell.styled
-        or merged
-        or (cell.span > 1)
-        or above_header
-        or heading_level_by_look(text, bold=False) is not None
-    )
+    return marked or above_header or heading_level_by_look(text, bold=False) is not None
 
 
 def _marked_label(cell: GridCell) -> bool:
@@ -217,7 +223,7 @@ def grid_label(cell: GridCell) -> tuple[str, str] | None:
     match = _GRID_LABEL.match(text)
     if match and len(match["label"].split()) <= MAX_GRID_LABEL_WORDS:
         label = match["label"].strip()
-        return label, text[match.end("label") :].lstrip(" :–-\n").strip()
+        return label, text[match.start("rest") :].strip()
     first = first.strip().rstrip(":").strip()
     if (
         newline

@@ -125,10 +125,13 @@ def _read_sheet(
             reader.title(rows[part.rows[0]], first=position == 0)
         elif part.kind is SegmentKind.TEXT:
             reader.text(rows[part.rows[0]])
-        elif part.kind is SegmentKind.FIELDS:
-            reader.fields(part, rows, values, heading)
         else:
-            reader.table(part, rows, values, merges, heading)
+            if heading is None and rows[part.rows[0]].gap_before:
+                reader.end_section()  # a table of its own, not the text above's section
+            if part.kind is SegmentKind.FIELDS:
+                reader.fields(part, rows, values, heading)
+            else:
+                reader.table(part, rows, values, merges, heading)
 
 
 def _warn(sheet: SheetPart, data: SheetData, truncated: bool, warnings: list[ParseWarning]) -> None:
@@ -208,6 +211,11 @@ class _SheetReader:
         self.path = [*under, cell.text]
         if first:
             self.top = cell.text
+
+    def end_section(self) -> None:
+        """A table after a blank gap, with no title of its own, is not under the title of
+        the text above it ("Career goal", a paragraph, a gap, then the objectives)."""
+        self.path = [self.sheet] if self.top is None else [self.sheet, self.top]
 
     def text(self, row: GridRow) -> None:
         cell = row.texts[0]

@@ -64,10 +64,10 @@ class GridRow:
     gap_before: bool = False  # blank rows above it
     marked_header: bool = False  # Word's "repeat as header row"
     full_width: bool = False  # one cell merged across the whole table
+    texts: list[GridCell] = field(init=False)  # the cells showing text
 
-    @property
-    def texts(self) -> list[GridCell]:
-        return [c for c in self.cells if c.text]
+    def __post_init__(self) -> None:
+        self.texts = [c for c in self.cells if c.text]
 
 
 class SegmentKind(StrEnum):
@@ -124,10 +124,12 @@ def header_reason(row: GridRow, below: GridRow | None, at_start: bool) -> str | 
         return None
     if row.marked_header:
         return "marked as a repeating header row"
+    if not all(c.date or label_like(c) for c in texts):
+        return None  # a sentence or a figure: data (checked first: every row asks)
     dated = sum(_date_like(c) for c in texts)
-    if dated >= max(2, len(texts) - 1) and all(_date_like(c) or label_like(c) for c in texts):
+    if dated >= max(2, len(texts) - 1):
         return "dates across the top"
-    if not all(label_like(c) for c in texts):
+    if any(c.date for c in texts):
         return None
     styled = sum(c.styled for c in texts)
     if styled == len(texts):
@@ -373,9 +375,8 @@ def segment(rows: list[GridRow], width: int, lone_cells_are_text: bool) -> list[
                 table = Segment(SegmentKind.TABLE, [i])
                 segments.append(table)
             continue
-        if pair_fields(row) is not None and (
-            table is None or table.header is None or any(c.styled for c in texts)
-        ):
+        pairs_here = table is None or table.header is None or any(c.styled for c in texts)
+        if pairs_here and pair_fields(row) is not None:  # a headed table's rows: no pairs
             if table is None or table.header is not None:
                 table = Segment(SegmentKind.TABLE, [])
                 segments.append(table)

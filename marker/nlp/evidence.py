@@ -299,34 +299,37 @@ def _review(span: Found, analysed: Analysed, block: int) -> Review:
 def _records(
     portfolio: Portfolio, rows: dict[int, list[tuple[Analysed, Doc]]]
 ) -> Iterator[list[tuple[Analysed, Doc]]]:
-    """Table rows and labelled lines as records. A form table (one labelled answer per
-    row) is one record per objective: its rows are gathered until the next objective row.
-    Consecutive fields ("Learning need: …", "Activity: …", "Deadline: …") are one record,
-    like a plan row: a heading, any other block, or the first label's role coming back
-    starts the next."""
+    """Table rows, form tables and labelled lines as records. Consecutive fields (a form
+    table's rows, or "Learning need: …", "Activity: …", "Deadline: …" lines) are one record,
+    like a plan row: a heading, any other block, another table, an objective or the first
+    label's role coming back starts the next. A table row whose one cell carries its
+    label is read the same way."""
     record: list[tuple[Analysed, Doc]] = []
     record_table: tuple | None = None
     fields: list[tuple[Analysed, Doc]] = []
+    fields_table: tuple | None = None
     last_field = -2
     for block_index in sorted(rows):
         block = portfolio.blocks[block_index]
         cells = rows[block_index]
+        table = (block.locator.part, block.locator.table, block.locator.sheet)
         if block.kind is BlockKind.FIELD:
             if record:
                 yield record
                 record, record_table = [], None
+            role = cells[0][0].role
             first_role = fields[0][0].role if fields else None
-            if fields and (block_index != last_field + 1 or cells[0][0].role == first_role):
+            apart = block_index != last_field + 1 or table != fields_table
+            if fields and (apart or role == first_role or role == "objective"):
                 yield fields
                 fields = []
             fields += cells
-            last_field = block_index
+            last_field, fields_table = block_index, table
             continue
         if fields:
             yield fields
             fields = []
         is_form_row = len(block.cells) == 1 and block.cells[0].header is not None
-        table = (block.locator.part, block.locator.table, block.locator.sheet)
         if is_form_row:
             starts_new = cells[0][0].role == "objective" or table != record_table
             if record and starts_new:

@@ -34,6 +34,7 @@ from marker.parse.model import (
     Properties,
 )
 from marker.parse.strict import UnmappedStrict, refuse_strict, to_transitional
+from marker.parse.tables import GridCell, GridRow, SegmentKind, segment
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
@@ -169,11 +170,33 @@ def _val(element: etree._Element | None, default: str | None = None) -> str | No
     return default if element is None else element.get(W + "val", default)
 
 
+@dataclass(slots=True)
+class _CellRead:
+    column: int  # 0-based grid column
+    tc: etree._Element
+    text: str
+    bold: bool  # every paragraph with text is bold
+    shaded: bool
+    span: int
+
+
 @dataclass
 class _Row:
     element: etree._Element
-    cells: list[tuple[int, etree._Element, str, bool]]  # grid column, tc, text, all bold
+    cells: list[_CellRead]
     nested: list[etree._Element]
+
+    def grid(self, number: int, width: int) -> GridRow:
+        """The row as the table reader sees it."""
+        trpr = self.element.find(W + "trPr")
+        cells = [GridCell(c.column + 1, c.text, c.span, c.bold, c.shaded) for c in self.cells]
+        only = self.cells[0] if len(self.cells) == 1 else None
+        return GridRow(
+            number,
+            cells,
+            marked_header=trpr is not None and trpr.find(W + "tblHeader") is not None,
+            full_width=only is not None and only.column == 0 and only.span >= width > 1,
+        )
 
 
 class _DocxReader:
@@ -273,32 +296,90 @@ class _DocxReader:
         return BlockKind.PARAGRAPH, None, text
 
     def table(self, tbl: etree._Element, part: Part) -> None:
+        """A Word table, cut into sections (title rows, header rows, forms), each row
+        read in order; nested tables follow the row they sit in."""
         self.tables += 1
         number = self.tables
         rows = [self._read_row(tr) for tr in _flatten(tbl, {W + "tr"})]
-        form = _is_form(rows)
-        header_at = None if form else _header_row(rows)
+        width = max((c.column + c.span for r in rows for c in r.cells), default=0)
+        grid = [row.grid(index, width) for index, row in enumerate(rows, start=1)]
+        segments = segment(grid, width, lone_cells_are_text=False)
+        steps: dict[int, list[tuple]] = {}
+        parts = sum(s.kind in (SegmentKind.TABLE, SegmentKind.FIELDS) for s in segments)
+        counted = 0
+        for position, seg in enumerate(segments):
+            before = segments[position - 1] if position else None
+            if seg.kind in (SegmentKind.TABLE, SegmentKind.FIELDS):
+                counted += 1
+            prefix = f"part {counted} of {parts}: " if parts > 1 else ""
+            if before is not None and before.kind is SegmentKind.TITLE:
+                prefix += f"title '{grid[before.rows[0]].texts[0].text}', "
+            for index, step in self._steps(seg, rows, grid, part, number, prefix):
+                steps.setdefault(index, []).append(step)
+        base = list(self.headings)  # a title row heads the rest of its table only
+        for index, row in enumerate(rows):
+            for kind, text, locator, element, extra in steps.get(index, []):
+                if kind is BlockKind.HEADING:
+                    self.headings = list(base)
+                    self._add(kind, text, locator, element, **extra)
+                    self.headings.append((extra["level"], text))
+                else:
+                    self._add(kind, text, locator, element, **extra)
+            for nested in row.nested:
+                self.table(nested, part)
+        self.headings = base
+
+    def _steps(self, seg, rows: list[_Row], grid: list[GridRow], part: Part, number: int, prefix):
+        """(row index, block to add) for one segment of a table."""
+        at = lambda index: Locator(part=part, table=number, row=index + 1)  # noqa: E731
+        if seg.kind is SegmentKind.TITLE:
+            index = seg.rows[0]
+            level = min((self.headings[-1][0] if self.headings else 0) + 1, 9)
+            text = grid[index].texts[0].text
+            yield index, (BlockKind.HEADING, text, at(index), rows[index].element, {"level": level})
+            return
+        if seg.kind is SegmentKind.TEXT:
+            index = seg.rows[0]
+            text = grid[index].texts[0].text
+            yield index, (BlockKind.PARAGRAPH, text, at(index), rows[index].element, {})
+            return
+        if seg.kind is SegmentKind.FIELDS:
+            reading = prefix + seg.reason
+            if seg.header is not None:  # the form's own header ("Section | Details")
+                index = seg.header
+                cells = [self._cell(c.text, c.text, c.tc, at(index)) for c in rows[index].cells]
+                extra = {"cells": cells, "reading": reading}
+                element = rows[index].element
+                yield index, (BlockKind.TABLE_HEADER, _row_text(cells), at(index), element, extra)
+                reading = None
+            for plan in seg.fields:
+                tc = next(c.tc for c in rows[plan.row].cells if c.column + 1 == plan.column)
+                cell = self._cell(plan.text, plan.label, tc, at(plan.row))
+                extra = {"cells": [cell], "reading": reading}
+                yield plan.row, (BlockKind.FIELD, plan.text, cell.locator, tc, extra)
+                reading = None
+            return
         headers: dict[int, str] = {}
-        for index, row in enumerate(rows, start=1):
-            locator = Locator(part=part, table=number, row=index)
-            if header_at is not None and index - 1 == header_at:
-                headers = {col: " ".join(text.split()) for col, _, text, _ in row.cells if text}
+        if seg.header is not None:
+            header = rows[seg.header]
+            headers = {c.column: " ".join(c.text.split()) for c in header.cells if c.text}
+            reading = f"{prefix}table with header row {seg.header + 1} ({seg.reason})"
+        else:
+            reading = prefix + seg.reason
+        for index in seg.rows:
+            locator = at(index)
+            if index == seg.header:
                 kind = BlockKind.TABLE_HEADER
-                cells = [self._cell(text, text, tc, locator) for _, tc, text, _ in row.cells]
-            elif form and len(row.cells) >= 2:
-                label = " ".join(row.cells[0][2].split()) or None
-                kind = BlockKind.TABLE_ROW
-                cells = [self._cell(text, label, tc, locator) for _, tc, text, _ in row.cells[1:]]
+                cells = [self._cell(c.text, c.text, c.tc, locator) for c in rows[index].cells]
             else:
                 kind = BlockKind.TABLE_ROW
                 cells = [
-                    self._cell(text, headers.get(col), tc, locator, col)
-                    for col, tc, text, _ in row.cells
+                    self._cell(c.text, headers.get(c.column), c.tc, locator, c.column)
+                    for c in rows[index].cells
                 ]
-            if any(c.text for c in cells):
-                self._add(kind, _row_text(cells), locator, row.element, cells=cells)
-            for nested in row.nested:
-                self.table(nested, part)
+            extra = {"cells": cells, "reading": reading}
+            yield index, (kind, _row_text(cells), locator, rows[index].element, extra)
+            reading = None
 
     def _cell(
         self, text: str, header: str | None, tc, row_locator: Locator, grid_column: int = 0
@@ -312,7 +393,7 @@ class _DocxReader:
     def _read_row(self, tr: etree._Element) -> _Row:
         trpr = tr.find(W + "trPr")
         column = int(_val(trpr.find(W + "gridBefore"), "0") or 0) if trpr is not None else 0
-        cells: list[tuple[int, etree._Element, str, bool]] = []
+        cells: list[_CellRead] = []
         nested: list[etree._Element] = []
         for tc in _flatten(tr, {W + "tc"}):
             tcpr = tc.find(W + "tcPr")
@@ -333,7 +414,8 @@ class _DocxReader:
                         bold &= found.bold_runs > 0 and found.plain_runs == 0
                     for box in found.text_boxes:
                         texts.append(_read_box_text(box))
-                cells.append((column, tc, "\n".join(t for t in texts if t), bold and bool(texts)))
+                text = "\n".join(t for t in texts if t)
+                cells.append(_CellRead(column, tc, text, bold and bool(texts), _shaded(tcpr), span))
             column += span
         return _Row(tr, cells, nested)
 
@@ -348,39 +430,11 @@ def _row_text(cells: list[Cell]) -> str:
     return " | ".join(c.text for c in cells if c.text)
 
 
-def _header_row(rows: list[_Row]) -> int | None:
-    """Index of the header row: marked as repeating, or naming known roles, or all bold.
-
-    Title rows (one cell across the table) above it are skipped.
-    """
-    start = 0
-    while start < len(rows) - 1 and sum(1 for c in rows[start].cells if c[2]) <= 1:
-        start += 1
-    if start >= len(rows):
-        return None
-    row = rows[start]
-    trpr = row.element.find(W + "trPr")
-    if trpr is not None and trpr.find(W + "tblHeader") is not None:
-        return start
-    texts = [c for c in row.cells if c[2]]
-    if len(texts) < 2 or len(rows) - start < 2:
-        return None
-    named = sum(1 for _, _, text, _ in texts if role_of(text))
-    if named >= 2 and named * 2 >= len(texts):
-        return start
-    if all(bold for *_, bold in texts) and all(len(t.split()) <= 8 for _, _, t, _ in texts):
-        return start
-    return None
-
-
-def _is_form(rows: list[_Row]) -> bool:
-    """A two-column form ("Objective" | answer) whose left column names known roles."""
-    labelled = [r for r in rows if len(r.cells) >= 2 and r.cells[0][2]]
-    if len(labelled) < 2 or any(len(r.cells) > 2 for r in labelled):
-        return False
-    named = sum(1 for r in labelled if role_of(r.cells[0][2]))
-    answers_named = all(role_of(r.cells[1][2]) for r in labelled[:1])
-    return named * 2 >= len(labelled) and not answers_named
+def _shaded(tcpr: etree._Element | None) -> bool:
+    """A cell with a background fill (templates shade their label cells)."""
+    shd = tcpr.find(W + "shd") if tcpr is not None else None
+    fill = shd.get(W + "fill", "auto") if shd is not None else "auto"
+    return fill.lower() not in ("auto", "ffffff", "")
 
 
 def _style_map(styles: etree._Element | None) -> dict[str, tuple[str, int | None]]:

@@ -51,19 +51,40 @@ class Package:
     sheets: list[SheetPart]
     strings: list[str]
     formats: list[NumberFormat]  # by cell style index
-    grey: list[bool]  # by cell style index: text in a template's grey prompt colour
+    looks: list[Look]  # by cell style index
     epoch: dt.datetime
     properties: Properties
 
 
+@dataclass(frozen=True, slots=True)
+class Look:
+    """How a cell style looks, as far as reading structure needs: headers are bold or
+    shaded."""
+
+    bold: bool = False
+    filled: bool = False
+    grey: bool = False  # text in the grey templates give their prompts
+
+
+_PLAIN = Look()
+_GREY = re.compile(r"^(?:[0-9A-F]{2})?([0-9A-F]{2})\1\1$", re.I)
+
+
+def _grey(font: etree._Element) -> bool:
+    """A grey (not black, not near white), as templates colour their prompts."""
+    colour = font.find(f"{S}color")
+    match = _GREY.match(colour.get("rgb", "")) if colour is not None else None
+    return match is not None and 0x60 <= int(match[1], 16) < 0xE0
+
+
 @dataclass
 class Value:
-    """A cell's text as Excel shows it, and its date if it holds one."""
+    """A cell's text as Excel shows it, its date if it holds one, and its look."""
 
     column: int  # 1-based
     text: str
     date: dt.date | None
-    prompt: bool = False  # grey text, as templates write their prompts
+    look: Look = _PLAIN
 
 
 @dataclass
@@ -117,12 +138,12 @@ def read_package(archive: zipfile.ZipFile) -> Package:
     strings = _related(rels, _TYPES + "sharedStrings")
     styles = _related(rels, _TYPES + "styles")
     core = _related(package_rels, _CORE_TYPE)
-    style_tree = _xml(archive, styles) if styles in archive.NameToInfo else None
+    style_root = _xml(archive, styles) if styles in archive.NameToInfo else None
     return Package(
         sheets=sheets,
         strings=_shared_strings(archive, strings) if strings in archive.NameToInfo else [],
-        formats=_formats(style_tree) if style_tree is not None else [],
-        grey=_grey_styles(style_tree) if style_tree is not None else [],
+        formats=_formats(style_root) if style_root is not None else [],
+        looks=_looks(style_root) if style_root is not None else [],
         epoch=CALENDAR_MAC_1904 if mac else CALENDAR_WINDOWS_1900,
         properties=_properties(archive, core) if core in archive.NameToInfo else Properties(),
     )
@@ -156,21 +177,28 @@ def _formats(styles: etree._Element) -> list[NumberFormat]:
     return formats
 
 
-_GREY = re.compile(r"^(?:[0-9A-F]{2})?([0-9A-F]{2})\1\1$", re.I)
-
-
-def _grey_styles(styles: etree._Element) -> list[bool]:
-    """Per cell style, whether its font is a grey a template gives its prompts (not black,
-    not near white)."""
-    fonts = []
+def _looks(styles: etree._Element) -> list[Look]:
+    """Each cell style's look: a bold or grey font, a solid or patterned fill."""
+    bold, grey = [], []
     for font in styles.iterfind(f"{S}fonts/{S}font"):
-        colour = font.find(f"{S}color")
-        match = _GREY.match(colour.get("rgb", "")) if colour is not None else None
-        fonts.append(match is not None and 0x60 <= int(match[1], 16) < 0xE0)
-    return [
-        fonts[int(xf.get("fontId", "0"))] if int(xf.get("fontId", "0")) < len(fonts) else False
-        for xf in styles.iterfind(f"{S}cellXfs/{S}xf")
-    ]
+        b = font.find(f"{S}b")
+        bold.append(b is not None and b.get("val", "1").lower() not in ("0", "false"))
+        grey.append(_grey(font))
+    filled = []
+    for fill in styles.iterfind(f"{S}fills/{S}fill"):
+        pattern = fill.find(f"{S}patternFill")
+        kind = pattern.get("patternType", "none") if pattern is not None else "none"
+        filled.append(kind not in ("none", "gray125") or fill.find(f"{S}gradientFill") is not None)
+    looks = []
+    for xf in styles.iterfind(f"{S}cellXfs/{S}xf"):
+        font, fill = int(xf.get("fontId", "0") or 0), int(xf.get("fillId", "0") or 0)
+        look = Look(
+            bold=font < len(bold) and bold[font],
+            filled=fill < len(filled) and filled[fill],
+            grey=font < len(grey) and grey[font],
+        )
+        looks.append(_PLAIN if look == _PLAIN else look)
+    return looks
 
 
 def _properties(archive: zipfile.ZipFile, name: str) -> Properties:
@@ -261,8 +289,8 @@ def _row_values(
         fmt = package.formats[style] if style < len(package.formats) else _GENERAL
         text, date = render(value, fmt, package.epoch)
         if text:
-            grey = style < len(package.grey) and package.grey[style]
-            values.append(Value(column, text, date, grey))
+            look = package.looks[style] if style < len(package.looks) else _PLAIN
+            values.append(Value(column, text, date, look))
     return values
 
 

@@ -1,15 +1,14 @@
-"""Excel (.xlsx) portfolios: every sheet, its header row found, each data row a block."""
+"""Excel (.xlsx) portfolios: every sheet, cut into titles, notes, tables (each with its
+header row found) and forms; each data row or labelled answer a block."""
 
 from __future__ import annotations
 
 import zipfile
-from dataclasses import dataclass
 from pathlib import Path
 
 from openpyxl.utils import get_column_letter, range_boundaries
 
 from marker.parse.columns import role_of
-from marker.parse.layout import heading_level_by_look
 from marker.parse.model import (
     Block,
     BlockKind,
@@ -19,6 +18,7 @@ from marker.parse.model import (
     Portfolio,
 )
 from marker.parse.strict import UnmappedStrict, refuse_strict
+from marker.parse.tables import GridCell, GridRow, Segment, SegmentKind, segment
 from marker.parse.workbook import SheetData, SheetPart, Value, read_package, read_sheet
 
 # Rows of data per sheet (rows showing text, below the header): a portfolio never needs
@@ -26,51 +26,6 @@ from marker.parse.workbook import SheetData, SheetPart, Value, read_package, rea
 MAX_ROWS = 5_000
 MAX_COLUMNS = 60
 HEADER_SEARCH_ROWS = 15
-
-
-@dataclass
-class _SheetLayout:
-    header_row: int | None  # 1-based sheet row
-    form: bool  # column A holds labels, the rest answers
-    headers: dict[int, str]
-
-
-def _layout(rows: list[tuple[int, list[Value]]]) -> _SheetLayout:
-    """Find the header row (not assumed to be row 1) or a label/answer form layout."""
-    labelled = [vals for _, vals in rows if vals and vals[0].column == 1 and len(vals) >= 2]
-    if len(labelled) >= 2 and all(len(v) <= 2 for v in labelled):
-        named = sum(1 for v in labelled if role_of(v[0].text))
-        if named * 2 >= len(labelled) and not role_of(labelled[0][1].text):
-            return _SheetLayout(None, True, {})
-    best: tuple[int, int] | None = None  # (named columns, row number)
-    for number, values in rows[:HEADER_SEARCH_ROWS]:
-        named = _named_columns(values)
-        if named and (best is None or named > best[0]):
-            best = (named, number)
-    if best is None:
-        return _SheetLayout(None, False, {})
-    values = next(v for n, v in rows if n == best[1])
-    return _SheetLayout(best[1], False, {v.column: v.text for v in values if v.text})
-
-
-def _named_columns(values: list[Value]) -> int:
-    """How many cells of a would-be header row name a known role (0 if it is no header)."""
-    texts = [v for v in values if v.text]
-    if len(texts) < 2 or any(v.date or len(v.text.split()) > 10 for v in texts):
-        return 0
-    named = sum(1 for v in texts if role_of(v.text))
-    return named if named >= 2 and named * 2 >= len(texts) else 0
-
-
-def _spread_merged_headers(layout: _SheetLayout, merges: list[str]) -> None:
-    """A header merged across columns names every column under it."""
-    if layout.header_row is None:
-        return
-    for ref in merges:
-        min_col, min_row, max_col, max_row = range_boundaries(ref)
-        if min_row <= layout.header_row <= max_row and min_col in layout.headers:
-            for column in range(min_col + 1, max_col + 1):
-                layout.headers.setdefault(column, layout.headers[min_col])
 
 
 def read_xlsx(path: Path, source: str, sha256: str) -> Portfolio:
@@ -102,14 +57,49 @@ def read_xlsx(path: Path, source: str, sha256: str) -> Portfolio:
     )
 
 
-def _data_rows(
-    rows: list[tuple[int, list[Value]]], layout: _SheetLayout, more: bool
-) -> tuple[list[tuple[int, list[Value]]], bool]:
-    """The rows to read, MAX_ROWS of data at most below the header; and if any were cut."""
-    keep = MAX_ROWS
-    if layout.header_row is not None:
-        keep += next(i for i, (n, _) in enumerate(rows) if n == layout.header_row) + 1
-    return rows[:keep], more or len(rows) > keep
+def _grid_rows(data: SheetData) -> list[GridRow]:
+    """The sheet's rows as the table reader sees them: cells with their merged width and
+    look, and whether blank rows lie above."""
+    spans: dict[tuple[int, int], int] = {}
+    for ref in data.merges:
+        min_col, min_row, max_col, _ = range_boundaries(ref)
+        if max_col > min_col:
+            spans[(min_row, min_col)] = max_col - min_col + 1
+    rows = []
+    previous = None
+    for number, values in data.rows:
+        cells = [
+            GridCell(
+                column=v.column,
+                text=v.text,
+                span=spans.get((number, v.column), 1),
+                bold=v.look.bold,
+                filled=v.look.filled,
+                date=v.date is not None,
+                prompt=v.look.grey,
+            )
+            for v in values
+        ]
+        gap = previous is not None and number > previous + 1
+        rows.append(GridRow(number, cells, gap_before=gap))
+        previous = number
+    return rows
+
+
+def _kept(segments: list[Segment], count: int) -> tuple[list[Segment], bool]:
+    """MAX_ROWS rows of data at most below the first header (within the first
+    HEADER_SEARCH_ROWS rows); and whether any were cut."""
+    header = next((s.header for s in segments if s.header is not None), None)
+    keep = MAX_ROWS + (header + 1 if header is not None and header < HEADER_SEARCH_ROWS else 0)
+    if count <= keep:
+        return segments, False
+    kept = []
+    for part in segments:
+        part.rows = [i for i in part.rows if i < keep]
+        part.fields = [f for f in part.fields if f.row < keep]
+        if part.rows:
+            kept.append(part)
+    return kept, True
 
 
 def _read_sheet(
@@ -118,22 +108,47 @@ def _read_sheet(
     title = sheet.title
     hidden = sheet.hidden
     merges = data.merges
-    layout = _layout(data.rows)
-    rows, truncated = _data_rows(data.rows, layout, data.more_rows)
-    _spread_merged_headers(layout, merges)
+    rows = _grid_rows(data)
+    width = max((c.column + c.span - 1 for r in rows for c in r.cells), default=0)
+    segments, truncated = _kept(segment(rows, width, lone_cells_are_text=True), len(rows))
+    truncated |= data.more_rows
+    _warn(sheet, data, truncated, warnings)
+    values = dict(data.rows)
+    reader = _SheetReader(title, hidden, blocks)
+    for position, part in enumerate(segments):
+        before = segments[position - 1] if position else None
+        heading = (
+            rows[before.rows[0]].texts[0].text
+            if before is not None and before.kind is SegmentKind.TITLE
+            else None
+        )
+        if part.kind is SegmentKind.TITLE:
+            reader.title(rows[part.rows[0]], first=position == 0)
+        elif part.kind is SegmentKind.TEXT:
+            reader.text(rows[part.rows[0]])
+        else:
+            if heading is None and rows[part.rows[0]].gap_before:
+                reader.end_section()  # a table of its own, not the text above's section
+            if part.kind is SegmentKind.FIELDS:
+                reader.fields(part, rows, values, heading)
+            else:
+                reader.table(part, rows, values, merges, heading)
 
-    if hidden:
+
+def _warn(sheet: SheetPart, data: SheetData, truncated: bool, warnings: list[ParseWarning]) -> None:
+    title = sheet.title
+    if sheet.hidden:
         warnings.append(
             ParseWarning(
                 code="hidden-sheet",
                 message=f"Sheet '{title}' is hidden; its text was read and is marked as hidden.",
             )
         )
-    if merges:
+    if data.merges:
         warnings.append(
             ParseWarning(
                 code="merged-cells",
-                message=f"Sheet '{title}' has {len(merges)} merged cell range(s); "
+                message=f"Sheet '{title}' has {len(data.merges)} merged cell range(s); "
                 "each merged value was read once, from its first cell.",
             )
         )
@@ -156,92 +171,159 @@ def _read_sheet(
             )
         )
 
-    path = [title]
-    prose = layout.header_row is None and not layout.form and all(len(v) == 1 for _, v in rows)
-    for number, values in rows:
-        locator = Locator(sheet=title, row=number)
-        index = len(blocks)
-        if prose:  # a sheet used as a page: one column of text
-            blocks.append(_prose_block(index, title, number, values[0], path, hidden))
-            if blocks[-1].kind is BlockKind.HEADING:
-                path = [title, values[0].text]
-            continue
-        if layout.header_row is not None and number < layout.header_row and len(values) == 1:
-            blocks.append(
-                Block(
-                    index=index,
-                    kind=BlockKind.HEADING,
-                    text=values[0].text,
-                    level=len(path) + 1,
-                    heading_path=list(path),
-                    locator=locator,
-                    hidden=hidden,
-                    prompt=values[0].prompt,
-                )
-            )
-            path.append(values[0].text)
-            continue
-        if number == layout.header_row:
-            kind = BlockKind.TABLE_HEADER
-            cells = [_cell(title, number, v, v.text) for v in values]
-        elif layout.form or (layout.header_row is not None and number < layout.header_row):
-            # a form, or "Learner | Jo Bloggs" lines above the table: label, then answer
-            kind = BlockKind.TABLE_ROW
-            label = values[0].text if values[0].column == 1 else None
-            cells = [_cell(title, number, v, label) for v in values if v.column > 1 or not label]
-        else:
-            kind = BlockKind.TABLE_ROW
-            cells = _data_cells(title, number, values, layout.headers)
-        blocks.append(
-            Block(
-                index=index,
-                kind=kind,
-                text=" | ".join(c.text for c in cells if c.text),
-                heading_path=list(path),
+
+class _SheetReader:
+    """Blocks for one sheet's segments: headings, notes, tables and labelled fields.
+
+    Tables are numbered per sheet (`Locator.table`), so two tables on one sheet are
+    two tables to every later stage; the locator a person reads stays the cell."""
+
+    def __init__(self, title: str, hidden: bool, blocks: list[Block]) -> None:
+        self.sheet = title
+        self.hidden = hidden
+        self.blocks = blocks
+        self.top: str | None = None  # the sheet's own title, above everything
+        self.path = [title]
+        self.tables = 0
+
+    def _add(self, kind: BlockKind, text: str, locator: Locator, **extra) -> Block:
+        block = Block(
+            index=len(self.blocks),
+            kind=kind,
+            text=text,
+            heading_path=list(self.path),
+            locator=locator,
+            hidden=self.hidden,
+            **extra,
+        )
+        self.blocks.append(block)
+        return block
+
+    def _at(self, row: GridRow, cell: GridCell, **extra) -> Locator:
+        reference = f"{get_column_letter(cell.column)}{row.number}"
+        return Locator(sheet=self.sheet, cell=reference, **extra)
+
+    def title(self, row: GridRow, first: bool) -> None:
+        """A title row: a heading over what follows; the sheet's first one over the rest."""
+        cell = row.texts[0]
+        under = [self.sheet] if self.top is None else [self.sheet, self.top]
+        self.path = under
+        self._add(
+            BlockKind.HEADING,
+            cell.text,
+            self._at(row, cell),
+            level=len(under) + 1,
+            prompt=cell.prompt,
+        )
+        self.path = [*under, cell.text]
+        if first:
+            self.top = cell.text
+
+    def end_section(self) -> None:
+        """A table after a blank gap, with no title of its own, is not under the title of
+        the text above it ("Career goal", a paragraph, a gap, then the objectives)."""
+        self.path = [self.sheet] if self.top is None else [self.sheet, self.top]
+
+    def text(self, row: GridRow) -> None:
+        cell = row.texts[0]
+        self._add(BlockKind.PARAGRAPH, cell.text, self._at(row, cell), prompt=cell.prompt)
+
+    def fields(
+        self,
+        part: Segment,
+        rows: list[GridRow],
+        values: dict[int, list[Value]],
+        heading: str | None,
+    ) -> None:
+        self.tables += 1
+        reading = self._reading(part.reason, heading)
+        if part.header is not None:  # the form's own header ("Section | Details")
+            number = rows[part.header].number
+            cells = [self._cell(number, v, v.text, self.tables) for v in values[number]]
+            locator = Locator(sheet=self.sheet, row=number, table=self.tables)
+            text = " | ".join(c.text for c in cells)
+            self._add(BlockKind.TABLE_HEADER, text, locator, cells=cells, reading=reading)
+            reading = None
+        for plan in part.fields:
+            row = rows[plan.row]
+            cell = next(c for c in row.cells if c.column == plan.column)
+            locator = self._at(row, cell, column=plan.label, table=self.tables)
+            answer = Cell(
+                text=plan.text,
+                header=plan.label,
+                role=role_of(plan.label),
+                date=None,
                 locator=locator,
-                cells=cells,
-                hidden=hidden,
+                prompt=cell.prompt,
             )
+            self._add(BlockKind.FIELD, plan.text, locator, cells=[answer], reading=reading)
+            reading = None
+
+    def table(
+        self,
+        part: Segment,
+        rows: list[GridRow],
+        values: dict[int, list[Value]],
+        merges: list[str],
+        heading: str | None,
+    ) -> None:
+        self.tables += 1
+        number = self.tables
+        headers: dict[int, str] = {}
+        if part.header is not None:
+            header = rows[part.header]
+            headers = {c.column: c.text for c in header.texts}
+            _spread_merged_headers(header.number, headers, merges)
+            reason = f"header row {header.number} ({part.reason})"
+        else:
+            reason = part.reason
+        reading = self._reading(reason, heading)
+        for index in part.rows:
+            row = rows[index]
+            row_values = values[row.number]
+            if index == part.header:
+                kind = BlockKind.TABLE_HEADER
+                cells = [self._cell(row.number, v, v.text, number) for v in row_values]
+            else:
+                kind = BlockKind.TABLE_ROW
+                cells = self._data_cells(row.number, row_values, headers, number)
+            locator = Locator(sheet=self.sheet, row=row.number, table=number)
+            text = " | ".join(c.text for c in cells if c.text)
+            self._add(kind, text, locator, cells=cells, reading=reading)
+            reading = None
+
+    def _reading(self, reason: str, heading: str | None) -> str:
+        titled = f"title '{heading}', " if heading else ""
+        return f"sheet segment {self.tables}: {titled}{reason}"
+
+    def _data_cells(
+        self, number: int, values: list[Value], headers: dict[int, str], table: int
+    ) -> list[Cell]:
+        """Every headed column (empty ones too, so a gap shows), then any unheaded value."""
+        by_column = {v.column: v for v in values}
+        cells = [
+            self._cell(number, by_column.get(column) or Value(column, "", None), header, table)
+            for column, header in sorted(headers.items())
+        ]
+        cells += [self._cell(number, v, None, table) for v in values if v.column not in headers]
+        return cells
+
+    def _cell(self, number: int, value: Value, header: str | None, table: int) -> Cell:
+        reference = f"{get_column_letter(value.column)}{number}"
+        return Cell(
+            text=value.text,
+            header=header,
+            role=role_of(header),
+            date=value.date,
+            locator=Locator(sheet=self.sheet, cell=reference, column=header, table=table),
+            prompt=value.look.grey,
         )
 
 
-def _prose_block(
-    index: int, title: str, number: int, value: Value, path: list[str], hidden: bool
-) -> Block:
-    level = heading_level_by_look(value.text, bold=False)
-    reference = f"{get_column_letter(value.column)}{number}"
-    return Block(
-        index=index,
-        kind=BlockKind.PARAGRAPH if level is None else BlockKind.HEADING,
-        text=value.text,
-        level=None if level is None else level + 1,
-        heading_path=[title] if level is not None else list(path),
-        locator=Locator(sheet=title, cell=reference),
-        hidden=hidden,
-        prompt=value.prompt,
-    )
-
-
-def _data_cells(
-    title: str, number: int, values: list[Value], headers: dict[int, str]
-) -> list[Cell]:
-    """Every headed column (empty ones too, so a gap shows), then any unheaded value."""
-    by_column = {v.column: v for v in values}
-    cells = [
-        _cell(title, number, by_column.get(column) or Value(column, "", None), header)
-        for column, header in sorted(headers.items())
-    ]
-    cells += [_cell(title, number, v, None) for v in values if v.column not in headers]
-    return cells
-
-
-def _cell(title: str, number: int, value: Value, header: str | None) -> Cell:
-    reference = f"{get_column_letter(value.column)}{number}"
-    return Cell(
-        text=value.text,
-        header=header,
-        role=role_of(header),
-        date=value.date,
-        locator=Locator(sheet=title, cell=reference, column=header),
-        prompt=value.prompt,
-    )
+def _spread_merged_headers(row: int, headers: dict[int, str], merges: list[str]) -> None:
+    """A header merged across columns names every column under it."""
+    for ref in merges:
+        min_col, min_row, max_col, max_row = range_boundaries(ref)
+        if min_row <= row <= max_row and min_col in headers:
+            for column in range(min_col + 1, max_col + 1):
+                headers.setdefault(column, headers[min_col])

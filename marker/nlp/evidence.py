@@ -260,6 +260,10 @@ def analyse(portfolio: Portfolio) -> Evidence:
     for row in rows.values():
         for _, doc in row:
             release(doc)
+    # imported here: review_notes reads this module's models
+    from marker.nlp.review_notes import with_notes
+
+    reviews = with_notes(portfolio, texts, reviews)
     return Evidence(
         source=portfolio.source,
         sha256=portfolio.sha256,

@@ -8,6 +8,7 @@ review's content (progress, changes, reasons), so the two are read as one entry.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable
 from functools import cache
@@ -101,7 +102,16 @@ def with_notes(portfolio: Portfolio, texts: list[Analysed], reviews: list[Review
         absorbed.update(body)
         titled[block.index] = _joined(title, [t for i in body for t in texts_of.get(i, [])])
     kept = [r for r in reviews if r.block not in absorbed and r.block not in titled]
-    return sorted([*kept, *titled.values()], key=lambda r: r.block)
+    found = sorted([*kept, *titled.values()], key=lambda r: r.block)
+    return [r for r in found if not _planned(r, portfolio.reference_date)]
+
+
+def _planned(review: Review, saved: dt.date | None) -> bool:
+    """ "The account manager will look at the scorecard at the end of the year": dated
+    after the portfolio was saved and reporting nothing, it plans a review."""
+    if saved is None or review.date is None or review.progress or review.adjustment:
+        return False
+    return dt.date.fromisoformat(review.date) > saved
 
 
 def _body(

@@ -260,6 +260,10 @@ def analyse(portfolio: Portfolio) -> Evidence:
     for row in rows.values():
         for _, doc in row:
             release(doc)
+    # imported here: review_notes reads this module's models
+    from marker.nlp.review_notes import with_notes
+
+    reviews = with_notes(portfolio, texts, reviews)
     return Evidence(
         source=portfolio.source,
         sha256=portfolio.sha256,
@@ -502,9 +506,13 @@ def _row_review(
     date = spans_of(first_doc, "DATE")[0].value
     adjustments = []
     reason = None
-    for analysed, doc in by_role.get("adjustment", []):
-        if not _says_nothing(analysed.text, doc):
-            spans = spans_of(doc, "ADJUSTMENT")
+    # a changes cell records a change unless it says none; a progress or comments cell
+    # only where it names one ("2nd session moved to March – outage")
+    changed = [(a, doc, True) for a, doc in by_role.get("adjustment", [])]
+    changed += [(a, doc, False) for a, doc in by_role.get("progress", [])]
+    for analysed, doc, changes_cell in changed:
+        spans = spans_of(doc, "ADJUSTMENT")
+        if (spans or changes_cell) and not _says_nothing(analysed.text, doc):
             kind = spans[0].value if spans else "plan_changed"
             adjustments.append({"kind": kind, "text": analysed.text})
             reasons = spans_of(doc, "REASON")

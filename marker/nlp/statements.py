@@ -17,6 +17,7 @@ from typing import Any
 from spacy.attrs import LEMMA
 from spacy.tokens import Doc, Token
 
+from marker.nlp.dates import MONTHS
 from marker.nlp.scan import lowered
 from marker.nlp.spans import Mark, noted, sentences, spans_of, text_of, token_bounds
 from marker.resources import lexicon
@@ -594,7 +595,8 @@ def review_value(doc: Doc, start: int, end: int) -> dict[str, Any]:
     labels: dict[str, list[Mark]] = {}
     for span in spans:
         labels.setdefault(span.label_, []).append(span)
-    date = labels["DATE"][0].value if labels.get("DATE") else None
+    checkable = [d for d in labels.get("DATE", []) if _checkable(d)]
+    date = checkable[0].value if checkable else None
     adjustments = labels.get("ADJUSTMENT", [])
     reasons = labels.get("REASON", [])
     return {
@@ -606,6 +608,15 @@ def review_value(doc: Doc, start: int, end: int) -> dict[str, Any]:
         if adjustments and reasons
         else None,
     }
+
+
+def _checkable(date: Mark) -> bool:
+    """ "14/02", "3rd June", "March" date an entry; "last Friday", "two weeks ago", "this
+    month" date nothing a reader can check, and leave the entry undated."""
+    if {"relative", "past"} & set(date.flags):
+        return False
+    words = re.findall(r"[a-z]+", date.text.lower())
+    return any(c.isdigit() for c in date.text) or any(w in MONTHS for w in words)
 
 
 def _has_progress_word(labels: dict[str, list[Mark]]) -> bool:

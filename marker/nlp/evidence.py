@@ -20,7 +20,12 @@ from spacy.tokens import Doc
 from marker.nlp.dates import DateValue, find_dates
 from marker.nlp.pipeline import Context, process
 from marker.nlp.spans import kept, noted, release, spans_of, text_of
-from marker.nlp.statements import action_direction, link_quantities, pick_deadline
+from marker.nlp.statements import (
+    action_direction,
+    link_quantities,
+    pick_deadline,
+    verifiable_outcome,
+)
 from marker.nlp.terms import vocabularies
 from marker.parse.columns import normalise_header
 from marker.parse.model import Block, BlockKind, Cell, Part, Portfolio
@@ -117,10 +122,18 @@ class Objective(BaseModel):
     amounts: list[str] = Field(
         default_factory=list, description="counts, repeats, relative changes: '4 modules'"
     )
+    counts: list[str] = Field(default_factory=list, description="counts alone: '4 modules'")
+    bare_metric: bool = Field(default=False, description="'reduce my AHT': no number of its own")
+    outcome: str | None = Field(
+        default=None, description="reached or not: 'pass the exam', 'no compliance fails'"
+    )
     vague: list[str] = Field(default_factory=list)
     hobby: list[str] = Field(default_factory=list)
     career: list[str] = Field(default_factory=list)
     activities: list[str] = Field(default_factory=list, description="relevant activity ids")
+    off_topic: list[str] = Field(
+        default_factory=list, description="courses off the job named in it: 'food hygiene'"
+    )
     work_context: int = 0
     row_text: str | None = Field(default=None, description="the whole plan row, when in one")
 
@@ -446,7 +459,8 @@ def _row_links(record: list[tuple[Analysed, Doc]], objective_doc: Doc) -> dict[s
     kpis: set[str] = set()
     quantities = []
     amounts: list[str] = []
-    deadline = timescale = None
+    counts: list[str] = []
+    outcome = deadline = timescale = None
     known = {s.value for _, doc in record for s in spans_of(doc, "KPI")}
     for analysed, doc in record:
         kpis |= {s.value for s in spans_of(doc, "KPI")}
@@ -461,6 +475,8 @@ def _row_links(record: list[tuple[Analysed, Doc]], objective_doc: Doc) -> dict[s
             )
         if analysed.role in _MEASURE_ROLES:
             amounts += [s.text for s in spans_of(doc, "AMOUNT") + spans_of(doc, "FREQUENCY")]
+            counts += [s.text for s in spans_of(doc, "AMOUNT")]
+            outcome = outcome or verifiable_outcome(doc, 0, len(doc.text), spans_of(doc))
         if analysed.role in (*_MEASURE_ROLES, "objective"):
             quantities += spans_of(doc, "QUANTITY")
     baseline, target = link_quantities(quantities)
@@ -475,6 +491,8 @@ def _row_links(record: list[tuple[Analysed, Doc]], objective_doc: Doc) -> dict[s
     links["deadline"] = deadline or own.get("deadline")
     links["timescale"] = own.get("timescale") or timescale
     links["amounts"] = [*own.get("amounts", []), *amounts]
+    links["counts"] = [*own.get("counts", []), *counts]
+    links["outcome"] = own.get("outcome") or outcome
     links["direction"] = own.get("direction") or action_direction(own.get("action"))
     return links
 

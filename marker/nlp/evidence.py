@@ -9,6 +9,7 @@ cell is its objective's deadline, a review log row is one review entry.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -262,7 +263,7 @@ def analyse(portfolio: Portfolio) -> Evidence:
         objectives += [
             _objective(s, analysed, block.index)
             for s in analysed.labelled("OBJECTIVE")
-            if not _plan_step(block, s)
+            if not _plan_step(block, s) and not block.hidden  # a hidden sheet: an old draft
         ]
         reviews += [_review(s, analysed, block.index) for s in analysed.labelled("REVIEW")]
         release(doc)
@@ -366,7 +367,10 @@ def _read_record(
         by_role.setdefault(analysed.role, []).append((analysed, doc))
     row_text = " | ".join(a.text for a, _ in record)
     objectives = []
+    reviewed = _is_review_row(by_role)
     for analysed, doc in by_role.get("objective", []):
+        if portfolio.blocks[analysed.block].hidden or _names_an_objective(analysed, reviewed):
+            continue
         for span in analysed.labelled("OBJECTIVE"):
             objectives.append(_objective(span, analysed, analysed.block, **_row_links(record, doc)))
             objectives[-1].row_text = row_text
@@ -400,6 +404,31 @@ def _read_record(
                 )
             )
     return objectives, reviews
+
+
+_REFERENCE_WORDS = 3  # "FTF", "AHT", "Tier 2 assessment": a review row naming its objective
+_NUMBERED = re.compile(r"^\s*(?:obj(?:ective)?\.?\s*)?#?\d{1,2}[.)]?\s*$", re.IGNORECASE)
+
+
+def _is_review_row(by_role: dict[str | None, list[tuple[Analysed, Doc]]]) -> bool:
+    """A row with a dated review or progress cell records a review of an objective."""
+    dated = any(
+        spans_of(doc, "DATE") for role in ("review_date",) for _, doc in by_role.get(role, [])
+    )
+    return dated or (bool(by_role.get("progress")) and not by_role.get("deadline"))
+
+
+def _names_an_objective(analysed: Analysed, reviewed: bool) -> bool:
+    """An objective cell that only points at an objective set elsewhere ("1", "Obj 2", or
+    "AHT" in a review log): not an objective itself."""
+    text = analysed.text
+    if _NUMBERED.match(text):
+        return True
+    if not reviewed or len(text.split()) > _REFERENCE_WORDS:
+        return False
+    stated = analysed.labelled("OBJECTIVE")
+    value = (stated[0].value or {}) if stated else {}
+    return not (value.get("action") or value.get("concrete"))  # "Reduce my AHT" sets one
 
 
 def _header_date(analysed: Analysed, portfolio: Portfolio, months: bool = False) -> str | None:

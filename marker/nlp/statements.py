@@ -21,7 +21,9 @@ from marker.nlp.scan import lowered
 from marker.nlp.spans import Mark, noted, sentences, spans_of, text_of, token_bounds
 from marker.resources import lexicon
 
-_LEADER = re.compile(r"^\s*(?:[•◦▪●○■□➢➤✓✔\-*–]|\(?\d{1,2}[.)]|\(?[a-h][.)])\s+")
+_LEADER = re.compile(
+    r"^\s*(?:[•◦▪●○■□➢➤✓✔\-*–]|\(?\d{1,2}[.)]|\(?[a-h][.)]|\d{1,2}(?:\.\d{1,2})+\.?(?=\s+[A-Z]))\s+"
+)  # "2.1 Reduce my AHT": a numbered heading's item
 _TRAILING = ".;:!,"
 _EMPTY_CELL = {"", "n/a", "na", "-", "–", "none", "tbc", "tbd", "?"}
 _HEADED = 3  # a date this near the start heads a note: "06/10/25, Hollie (TL): ..."

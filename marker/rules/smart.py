@@ -55,15 +55,18 @@ def is_career_goal(objective: Objective) -> bool:
 
 
 def _months(objective: Objective, start: dt.date | None) -> float | None:
+    """The time an objective has: the longer of its timescale and the time to its deadline
+    ("repeat calls within 10 days ... by 30/06" gives the window of a measure too)."""
+    periods = []
     if objective.timescale:
         match = _PERIOD.match(objective.timescale.split("/")[-1])
         if match:
-            return float(match[1]) * _MONTHS_PER[match[2]]
+            periods.append(float(match[1]) * _MONTHS_PER[match[2]])
     if objective.deadline and start:
         deadline = dt.date.fromisoformat(objective.deadline["date"])
         if deadline > start:
-            return (deadline - start).days / _DAYS_PER_MONTH
-    return None
+            periods.append((deadline - start).days / _DAYS_PER_MONTH)
+    return max(periods, default=None)
 
 
 def _achievable(

@@ -21,9 +21,9 @@ from marker.nlp.scan import lowered
 from marker.nlp.spans import Mark, noted, sentences, spans_of, text_of, token_bounds
 from marker.resources import lexicon
 
-_LEADER = re.compile(
-    r"^\s*(?:[•◦▪●○■□➢➤✓✔\-*–]|\(?\d{1,2}[.)]|\(?[a-h][.)]|\d{1,2}(?:\.\d{1,2})+\.?(?=\s+[A-Z]))\s+"
-)  # "2.1 Reduce my AHT": a numbered heading's item
+_LEADER = re.compile(r"^\s*(?:[•◦▪●○■□➢➤✓✔\-*–]|\(?\d{1,2}[.)]|\(?[a-h][.)])\s+")
+# "2.1 Reduce my AHT": an item numbered under a numbered heading (unless "12.05" is a date)
+_ITEM_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2})+\.?\s+(?=[A-Z])")
 _TRAILING = ".;:!,"
 _EMPTY_CELL = {"", "n/a", "na", "-", "–", "none", "tbc", "tbd", "?"}
 _HEADED = 3  # a date this near the start heads a note: "06/10/25, Hollie (TL): ..."
@@ -430,6 +430,9 @@ def find_objectives(
         start, end = _trim(doc, s_start, s_end)
         if end - start <= 3 or text[s_start:s_end].rstrip().endswith(":"):
             continue  # "I am also going to:" introduces a list
+        number = _ITEM_NUMBER.match(text, start, end)
+        if number and not any(d.start_char == start for d in spans_of(doc, "DATE")):
+            start = number.end()
         goal = goal_start(doc, start, end, in_prose=role is None)
         in_review = any(r_start <= start and end <= r_end for r_start, r_end in reviews)
         if goal is not None and (not in_review or goal > start):

@@ -591,3 +591,16 @@ def test_counted_terms_are_counted_in_objectives_and_shown_only_when_asked():
     assert "WORK" not in KEPT_LABELS and "WORK" in {s.label for s in found_spans(doc)}
     (objective,) = found_spans(doc, ["OBJECTIVE"])
     assert objective.value["work_context"] == 3  # the KPI and two work words in the goal
+
+
+def test_a_means_after_the_goals_is_not_a_goal():
+    from marker.nlp.evidence import analyse
+    from marker.rules.examples import portfolio_of
+    from marker.rules.model import Example
+
+    texts = [
+        "To achieve these I will do the e-learning modules on the hub.",
+        "2.1 Reduce my AHT from 9:10 to 8:00.",
+    ]
+    found = analyse(portfolio_of(Example(expect="pass", paragraphs=texts))).objectives
+    assert [o.text for o in found] == ["Reduce my AHT from 9:10 to 8:00"]

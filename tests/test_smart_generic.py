@@ -57,7 +57,7 @@ def test_personal_goals_stay_irrelevant_and_unlinked():
 
 def test_a_named_kpi_is_measured_by_its_own_number_not_by_a_repeat():
     (letters,) = _letters(["I want to get my sales conversion up every month."]).values()
-    assert letters == (True, False, False)
+    assert letters == (False, False, False)  # a metric and a direction, no number: not specific
 
 
 def test_a_repeat_alone_is_not_time_bound_but_with_a_span_it_is():
@@ -91,3 +91,39 @@ def test_a_kpi_column_links_the_measure_it_names_in_the_learners_words():
     assert known.kpis == ["aht"]
     (empty,) = _plan(["Objective", "KPI"], ["Handle calls faster", "n/a"])
     assert empty.kpis == []
+
+
+def test_an_objective_is_relevant_unless_it_is_personal_or_a_course_off_the_job():
+    portfolio = portfolio_of(
+        Example(
+            expect="pass",
+            paragraphs=[
+                "I want to be more confident on the phone.",
+                "I will complete a food hygiene course by June 2026.",
+                "I want to get a pay rise.",
+            ],
+        )
+    )
+    relevant = [o.smart["relevant"] for o in mark(portfolio, analyse(portfolio), PACK).objectives]
+    assert relevant == [True, False, False]
+
+
+def test_an_outcome_reached_or_not_is_measurable_without_a_number():
+    letters = _letters(
+        [
+            "I will pass the CompTIA A+ Core 1 exam by 31/08/2026.",
+            "I will have no compliance fails on my QA checks until March 2026.",
+            "I will learn the complaints process by March 2026.",
+        ]
+    )
+    assert [m for _, m, _ in letters.values()] == [True, True, False]
+
+
+def test_a_metric_with_a_direction_and_no_number_is_not_specific():
+    letters = _letters(["I will reduce my AHT.", "I will reduce my AHT from 7:30 to 6:30."])
+    assert [s for s, _, _ in letters.values()] == [False, True]
+
+
+def test_a_count_measures_an_objective_that_names_a_kpi():
+    (letters,) = _letters(["I will make at least 5 warm referrals to improve my FCR."]).values()
+    assert letters[1] is True

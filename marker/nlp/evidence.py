@@ -9,6 +9,7 @@ cell is its objective's deadline, a review log row is one review entry.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -20,7 +21,12 @@ from spacy.tokens import Doc
 from marker.nlp.dates import DateValue, find_dates
 from marker.nlp.pipeline import Context, process
 from marker.nlp.spans import kept, noted, release, spans_of, text_of
-from marker.nlp.statements import action_direction, link_quantities, pick_deadline
+from marker.nlp.statements import (
+    action_direction,
+    link_quantities,
+    pick_deadline,
+    verifiable_outcome,
+)
 from marker.nlp.terms import vocabularies
 from marker.parse.columns import normalise_header
 from marker.parse.model import Block, BlockKind, Cell, Part, Portfolio
@@ -117,10 +123,18 @@ class Objective(BaseModel):
     amounts: list[str] = Field(
         default_factory=list, description="counts, repeats, relative changes: '4 modules'"
     )
+    counts: list[str] = Field(default_factory=list, description="counts alone: '4 modules'")
+    bare_metric: bool = Field(default=False, description="'reduce my AHT': no number of its own")
+    outcome: str | None = Field(
+        default=None, description="reached or not: 'pass the exam', 'no compliance fails'"
+    )
     vague: list[str] = Field(default_factory=list)
     hobby: list[str] = Field(default_factory=list)
     career: list[str] = Field(default_factory=list)
     activities: list[str] = Field(default_factory=list, description="relevant activity ids")
+    off_topic: list[str] = Field(
+        default_factory=list, description="courses off the job named in it: 'food hygiene'"
+    )
     work_context: int = 0
     row_text: str | None = Field(default=None, description="the whole plan row, when in one")
 
@@ -249,7 +263,7 @@ def analyse(portfolio: Portfolio) -> Evidence:
         objectives += [
             _objective(s, analysed, block.index)
             for s in analysed.labelled("OBJECTIVE")
-            if not _plan_step(block, s)
+            if not _plan_step(block, s) and not block.hidden  # a hidden sheet: an old draft
         ]
         reviews += [_review(s, analysed, block.index) for s in analysed.labelled("REVIEW")]
         release(doc)
@@ -360,7 +374,10 @@ def _read_record(
         by_role.setdefault(analysed.role, []).append((analysed, doc))
     row_text = " | ".join(a.text for a, _ in record)
     objectives = []
+    reviewed = _is_review_row(by_role)
     for analysed, doc in by_role.get("objective", []):
+        if portfolio.blocks[analysed.block].hidden or _names_an_objective(analysed, reviewed):
+            continue
         for span in analysed.labelled("OBJECTIVE"):
             objectives.append(_objective(span, analysed, analysed.block, **_row_links(record, doc)))
             objectives[-1].row_text = row_text
@@ -394,6 +411,31 @@ def _read_record(
                 )
             )
     return objectives, reviews
+
+
+_REFERENCE_WORDS = 3  # "FTF", "AHT", "Tier 2 assessment": a review row naming its objective
+_NUMBERED = re.compile(r"^\s*(?:obj(?:ective)?\.?\s*)?#?\d{1,2}[.)]?\s*$", re.IGNORECASE)
+
+
+def _is_review_row(by_role: dict[str | None, list[tuple[Analysed, Doc]]]) -> bool:
+    """A row with a dated review or progress cell records a review of an objective."""
+    dated = any(
+        spans_of(doc, "DATE") for role in ("review_date",) for _, doc in by_role.get(role, [])
+    )
+    return dated or (bool(by_role.get("progress")) and not by_role.get("deadline"))
+
+
+def _names_an_objective(analysed: Analysed, reviewed: bool) -> bool:
+    """An objective cell that only points at an objective set elsewhere ("1", "Obj 2", or
+    "AHT" in a review log): not an objective itself."""
+    text = analysed.text
+    if _NUMBERED.match(text):
+        return True
+    if not reviewed or len(text.split()) > _REFERENCE_WORDS:
+        return False
+    stated = analysed.labelled("OBJECTIVE")
+    value = (stated[0].value or {}) if stated else {}
+    return not (value.get("action") or value.get("concrete"))  # "Reduce my AHT" sets one
 
 
 def _header_date(analysed: Analysed, portfolio: Portfolio, months: bool = False) -> str | None:
@@ -453,7 +495,8 @@ def _row_links(record: list[tuple[Analysed, Doc]], objective_doc: Doc) -> dict[s
     kpis: set[str] = set()
     quantities = []
     amounts: list[str] = []
-    deadline = timescale = None
+    counts: list[str] = []
+    outcome = deadline = timescale = None
     known = {s.value for _, doc in record for s in spans_of(doc, "KPI")}
     for analysed, doc in record:
         kpis |= {s.value for s in spans_of(doc, "KPI")}
@@ -468,6 +511,8 @@ def _row_links(record: list[tuple[Analysed, Doc]], objective_doc: Doc) -> dict[s
             )
         if analysed.role in _MEASURE_ROLES:
             amounts += [s.text for s in spans_of(doc, "AMOUNT") + spans_of(doc, "FREQUENCY")]
+            counts += [s.text for s in spans_of(doc, "AMOUNT")]
+            outcome = outcome or verifiable_outcome(doc, 0, len(doc.text), spans_of(doc))
         if analysed.role in (*_MEASURE_ROLES, "objective"):
             quantities += spans_of(doc, "QUANTITY")
     baseline, target = link_quantities(quantities)
@@ -482,6 +527,8 @@ def _row_links(record: list[tuple[Analysed, Doc]], objective_doc: Doc) -> dict[s
     links["deadline"] = deadline or own.get("deadline")
     links["timescale"] = own.get("timescale") or timescale
     links["amounts"] = [*own.get("amounts", []), *amounts]
+    links["counts"] = [*own.get("counts", []), *counts]
+    links["outcome"] = own.get("outcome") or outcome
     links["direction"] = own.get("direction") or action_direction(own.get("action"))
     return links
 

@@ -23,6 +23,8 @@ from marker.nlp.spans import Mark, noted, sentences, spans_of, text_of, token_bo
 from marker.resources import lexicon
 
 _LEADER = re.compile(r"^\s*(?:[•◦▪●○■□➢➤✓✔\-*–]|\(?\d{1,2}[.)]|\(?[a-h][.)])\s+")
+# "2.1 Reduce my AHT": an item numbered under a numbered heading (unless "12.05" is a date)
+_ITEM_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2})+\.?\s+(?=[A-Z])")
 _TRAILING = ".;:!,"
 _EMPTY_CELL = {"", "n/a", "na", "-", "–", "none", "tbc", "tbd", "?"}
 _HEADED = 3  # a date this near the start heads a note: "06/10/25, Hollie (TL): ..."
@@ -113,6 +115,7 @@ def _objective_language() -> dict[str, Any]:
         "inline_label": inline_label,
         "verbs": verbs,
         "not_goals": not_goals,
+        "means_leads": tuple(sorted(data["means_leads"], key=len, reverse=True)),
         # "... is my second objective", "... is the goal", "... is objective 5"
         "goal_after": re.compile(
             rf"\bis\s+(?:(?:also\s+)?(?:my|the|one\s+of\s+my)\s+(?:[\w-]+\s+){{0,2}}?"
@@ -372,6 +375,8 @@ def goal_start(doc: Doc, start: int, end: int, in_prose: bool = True) -> int | N
     """
     language = _objective_language()
     text = text_of(doc)[start:end]
+    if text.lower().startswith(language["means_leads"]):
+        return None
     labelled = language["label"].match(text)
     if labelled:
         return start if len(text[labelled.end() :].split()) >= 2 else None
@@ -426,6 +431,9 @@ def find_objectives(
         start, end = _trim(doc, s_start, s_end)
         if end - start <= 3 or text[s_start:s_end].rstrip().endswith(":"):
             continue  # "I am also going to:" introduces a list
+        number = _ITEM_NUMBER.match(text, start, end)
+        if number and not any(d.start_char == start for d in spans_of(doc, "DATE")):
+            start = number.end()
         goal = goal_start(doc, start, end, in_prose=role is None)
         in_review = any(r_start <= start and end <= r_end for r_start, r_end in reviews)
         if goal is not None and (not in_review or goal > start):
@@ -460,15 +468,78 @@ def objective_value(doc: Doc, start: int, end: int) -> dict[str, Any]:
             for s in spans
             if s.label_ in ("AMOUNT", "FREQUENCY") or (s.label_ == "DURATION" and not is_period(s))
         ],
+        "counts": [s.text for s in by_label.get("AMOUNT", [])],
+        "bare_metric": bare_metric(doc, start, end, by_label),
+        "outcome": verifiable_outcome(doc, start, end, spans),
         "vague": [s.text for s in by_label.get("VAGUE", [])],
         "hobby": [s.text for s in by_label.get("HOBBY", [])],
         "activities": [
             s.value for s in by_label.get("ACTIVITY", []) if "not relevant" not in s.flags
         ],
+        "off_topic": [s.text for s in by_label.get("ACTIVITY", []) if "not relevant" in s.flags],
         "career": [s.text for s in by_label.get("CAREER", [])],
         "work_context": len(by_label.get("KPI", []))
         + sum(start <= s and e <= end for _, s, e, _ in noted(doc, "WORK")),
     }
+
+
+@cache
+def _outcome_language() -> dict[str, Any]:
+    data = lexicon("objectives")
+    words = "|".join(map(re.escape, data["zero_words"]))
+    nouns = "|".join(map(re.escape, data["zero_nouns"]))
+    not_every = "|".join(map(re.escape, data["every_not"]))
+    return {
+        "verbs": frozenset(data["outcome_verbs"]),
+        "phrases": tuple(data["outcome_phrases"]),
+        "activities": frozenset(data["outcome_activities"]),
+        "standard": re.compile(
+            rf"\b(?:{words})\b|\bno\s+(?:[\w/&'-]+\s+){{0,3}}?(?:{nouns})\b"
+            rf"|\bevery\s+(?!(?:{not_every})s?\b)[a-z]",
+            re.IGNORECASE,
+        ),
+    }
+
+
+def verifiable_outcome(doc: Doc, start: int, end: int, spans: list[Mark]) -> str | None:
+    """What makes a goal with no number checkable: a completion ("pass CompTIA A+",
+    "complete the module", "be signed off"), an activity done or not ("buddy a new
+    starter") or a standard of none or all ("no compliance fails", "every call")."""
+    language = _outcome_language()
+    text = text_of(doc)[start:end]
+    if _objective_language()["not_a_target"].search(text) or _PAST_TENSE.search(text):
+        return None  # "I've nearly finished the module": a report, not a goal to check
+    standard = language["standard"].search(text)
+    if standard:
+        return standard.group(0)
+    lower = text.lower()
+    phrase = next((p for p in language["phrases"] if p in lower), None)
+    if phrase:
+        return phrase
+    for token in doc[slice(*(token_bounds(doc, start, end) or (0, 0)))]:
+        if token.lemma_.lower() in language["verbs"] or token.lower_ in language["verbs"]:
+            return token.text
+    done = [s for s in spans if s.label_ == "ACTIVITY" and s.value in language["activities"]]
+    return done[0].text if done else None
+
+
+_BARE_WORDS = 6  # words besides the metric's: "improve FCR – less customers chasing ..."
+
+
+def bare_metric(doc: Doc, start: int, end: int, by_label: dict[str, list[Mark]]) -> bool:
+    """ "Reduce my AHT", "get my QA up", "CSAT": a metric and a direction in a few words,
+    with no number, count or outcome of its own: not yet specific."""
+    metrics = by_label.get("KPI", [])
+    if not metrics or by_label.get("QUANTITY") or by_label.get("AMOUNT"):
+        return False
+    if verifiable_outcome(doc, start, end, [s for v in by_label.values() for s in v]):
+        return False
+    tokens = token_bounds(doc, start, end)
+    if tokens is None:
+        return False
+    in_metric = {i for span in metrics for i in range(span.start, span.end)}
+    words = [t for t in doc[slice(*tokens)] if t.is_alpha and not t.is_stop]
+    return sum(t.i not in in_metric for t in words) <= _BARE_WORDS
 
 
 def is_period(span: Mark) -> bool:

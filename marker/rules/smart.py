@@ -7,7 +7,8 @@ relative change ("twice a week", "4 modules", "by half", "£200"); time-bound is
 a period ("within 6 weeks") or a repeat with a span ("every month (Apr–Sep)"), never
 "ongoing" or "asap". `achievable` is judged from baseline, target and timescale where all
 three exist (halving handling time in two weeks is flagged) and is None where it cannot
-be judged. `relevant` means tied to the job or the career goal; hobbies are not. What a
+be judged. `relevant` means about the job: hobbies, personal life and courses off the
+job are not. What a
 unit's pack adds, the KPI link for this one, is judged separately, as `kpi_linked`.
 """
 
@@ -54,15 +55,18 @@ def is_career_goal(objective: Objective) -> bool:
 
 
 def _months(objective: Objective, start: dt.date | None) -> float | None:
+    """The time an objective has: the longer of its timescale and the time to its deadline
+    ("repeat calls within 10 days ... by 30/06" gives the window of a measure too)."""
+    periods = []
     if objective.timescale:
         match = _PERIOD.match(objective.timescale.split("/")[-1])
         if match:
-            return float(match[1]) * _MONTHS_PER[match[2]]
+            periods.append(float(match[1]) * _MONTHS_PER[match[2]])
     if objective.deadline and start:
         deadline = dt.date.fromisoformat(objective.deadline["date"])
         if deadline > start:
-            return (deadline - start).days / _DAYS_PER_MONTH
-    return None
+            periods.append((deadline - start).days / _DAYS_PER_MONTH)
+    return max(periods, default=None)
 
 
 def _achievable(
@@ -105,37 +109,50 @@ def assess(
 
     concrete = objective.concrete
     focus = objective.kpis or target or concrete or (objective.action and objective.work_context)
-    smart["specific"] = bool(focus) and not (objective.vague and not objective.kpis)
+    # "reduce my AHT" names a metric but not what will change, unless a number is set
+    bare = objective.bare_metric and not (target or objective.counts)
+    smart["specific"] = bool(focus) and not (objective.vague and not objective.kpis) and not bare
     named = kpis or [concrete or objective.action or "an action"]
     reasons["specific"] = Reason(
         reason="names what will change: " + ", ".join(named)
         if smart["specific"]
-        else "vague: " + (", ".join(objective.vague) or "no metric or concrete outcome named"),
+        else "vague: "
+        + (
+            ", ".join(objective.vague)
+            or ("a metric with no number to reach" if bare else "")
+            or "no metric or concrete outcome named"
+        ),
         text=", ".join(kpis) or concrete or None,
     )
-    # a named metric is measured by its own number: "hit my targets every month" is not
-    amount = target or ("" if objective.kpis else ", ".join(objective.amounts))
+    # a named metric is measured by its own number or a count: "hit my targets every
+    # month" is not; an outcome reached or not ("pass the exam", "no fails") is
+    counted = objective.counts if objective.kpis else objective.amounts
+    amount = target or ", ".join(counted) or objective.outcome or ""
     smart["measurable"] = bool(amount)
     reasons["measurable"] = Reason(
-        reason=(f"target {target}" if target else f"measured by {amount}")
+        reason=(
+            f"target {target}"
+            if target
+            else (f"measured by {amount}" if counted else f"done or not: {amount}")
+        )
         if amount
         else "no number to aim for",
         text=amount or None,
     )
     smart["achievable"], reasons["achievable"] = _achievable(objective, rule, start)
-    hobby = bool(objective.hobby)
-    smart["relevant"] = not hobby and bool(
-        objective.kpis or objective.work_context or objective.career
-    )
+    # An objective in a work plan is about the job unless it names personal life or a
+    # course off the job: "be more confident" is vague, but relevant.
+    personal = [*objective.hobby, *objective.off_topic]
+    smart["relevant"] = not personal
     reasons["relevant"] = Reason(
-        reason="personal life, not workplace competence: " + ", ".join(objective.hobby)
-        if hobby
+        reason="personal life, not workplace competence: " + ", ".join(personal)
+        if personal
         else (
             "tied to contact-centre work"
-            if smart["relevant"]
-            else "not tied to the job or career goal"
+            if objective.kpis or objective.work_context or objective.career
+            else "about the job: nothing in it is personal"
         ),
-        text=", ".join(objective.hobby) or None,
+        text=", ".join(personal) or None,
     )
     when = objective.deadline["text"] if objective.deadline else objective.timescale
     smart["time_bound"] = bool(when)

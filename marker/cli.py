@@ -6,6 +6,7 @@ import datetime as dt
 import importlib
 import json
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 from typing import ClassVar
 
@@ -502,7 +503,7 @@ def batch(paths, out, fmt, jobs, resume, pack_id, db_url, follow_links) -> None:
         elif not bar and not terminal:
             click.echo(text, err=True)
 
-    def render(records: list[dict]) -> list[Path]:
+    def render(records: Iterable[dict]) -> list[Path]:
         from marker.report.grid import write_grid  # openpyxl styles load only when needed
 
         return write_grid(out_path, records, pack=pack, run_date=dt.date.today(), fmt=fmt)

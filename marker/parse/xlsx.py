@@ -5,6 +5,7 @@ from __future__ import annotations
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from openpyxl.utils import get_column_letter, range_boundaries
 
@@ -73,7 +74,7 @@ def _spread_merged_headers(layout: _SheetLayout, merges: list[str]) -> None:
                 layout.headers.setdefault(column, layout.headers[min_col])
 
 
-def read_xlsx(path: Path, source: str, sha256: str) -> Portfolio:
+def read_xlsx(path: Path | BinaryIO, source: str, sha256: str) -> Portfolio:
     """Parse an .xlsx into a Portfolio: title rows as headings, data rows as table rows."""
     blocks: list[Block] = []
     warnings: list[ParseWarning] = []

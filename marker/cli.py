@@ -460,7 +460,28 @@ def explain(check_id: str, pack_id: str) -> None:
     is_flag=True,
     help="Mark files that links lead to outside the folders given (refused otherwise).",
 )
-def batch(paths, out, fmt, jobs, resume, pack_id, db_url, follow_links) -> None:
+@click.option(
+    "--engine",
+    type=click.Choice(["local", "ray"]),
+    default="local",
+    show_default=True,
+    help="Worker processes on this machine, or Ray actors (pip install 'evidence-marker[ray]').",
+)
+@click.option(
+    "--address",
+    default=None,
+    help="With --engine ray: the cluster to join (auto, HOST:PORT or ray://HOST:PORT); "
+    "default: Ray on this machine.",
+)
+@click.option(
+    "--shared-fs",
+    is_flag=True,
+    help="With --engine ray: the cluster's nodes read the files by path (a shared disk) "
+    "instead of being sent their bytes.",
+)
+def batch(
+    paths, out, fmt, jobs, resume, pack_id, db_url, follow_links, engine, address, shared_fs
+) -> None:
     """Mark every .docx/.xlsx in folders and files, in parallel, into an assessor grid.
 
     Folders are searched recursively. A file that cannot be marked (a broken file, an
@@ -471,9 +492,13 @@ def batch(paths, out, fmt, jobs, resume, pack_id, db_url, follow_links) -> None:
     xlsx/csv) as each file finishes, so an interrupted batch loses nothing and --resume
     carries on where it stopped.
 
+    --engine ray marks on a Ray cluster (docs/scale.md): the same grid, journal and
+    --resume; --jobs is then the number of actors (default: the cluster's cores).
+
     Example: marker batch submissions/ -o grid.xlsx --jobs 2
     """
     from marker.batch import (
+        EngineError,
         Workers,
         batch_outputs,
         cpu_count,
@@ -483,6 +508,8 @@ def batch(paths, out, fmt, jobs, resume, pack_id, db_url, follow_links) -> None:
         run_batch,
     )
 
+    if engine == "local" and (address or shared_fs):
+        raise click.UsageError("--address and --shared-fs are for --engine ray")
     loaded = _pack(pack_id)
     out_path = Path(out)
     fmt = format_of(out_path, BATCH_FORMATS, fmt)
@@ -508,6 +535,15 @@ def batch(paths, out, fmt, jobs, resume, pack_id, db_url, follow_links) -> None:
 
         return write_grid(out_path, records, pack=pack, run_date=dt.date.today(), fmt=fmt)
 
+    if engine == "ray":
+        from marker.batch.ray_engine import RayWorkers
+
+        try:
+            workers = RayWorkers(jobs, pack_id, loaded.sha256, address=address, shared_fs=shared_fs)
+        except EngineError as error:
+            raise click.ClickException(str(error)) from None
+    else:
+        workers = Workers(jobs or cpu_count(), pack_id)
     try:
         summary = run_batch(
             list(paths),
@@ -518,10 +554,10 @@ def batch(paths, out, fmt, jobs, resume, pack_id, db_url, follow_links) -> None:
             pack=pack,
             show=show,
             render=render,
-            workers=Workers(jobs or cpu_count(), pack_id),
+            workers=workers,
             follow_links=follow_links,
         )
-    except InputError as error:
+    except (InputError, EngineError) as error:
         raise click.ClickException(str(error)) from None
     if terminal:
         click.echo("", err=True)

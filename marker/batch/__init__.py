@@ -6,6 +6,7 @@ journal     results as JSON lines: read, compacted, resumed
 runner      run_batch: find, skip what is done, mark, journal, render
 """
 
+from marker.batch.engine import Engine, EngineError
 from marker.batch.journal import (
     already_marked,
     journal_path,
@@ -28,6 +29,8 @@ from marker.discovery import find_files
 
 __all__ = [
     "FILE_SECONDS",
+    "Engine",
+    "EngineError",
     "Job",
     "JournalRecords",
     "Outcome",

@@ -16,6 +16,11 @@ from marker.batch.marking import Outcome
 from marker.discovery import Task
 
 
+class EngineError(Exception):
+    """The engine cannot run the batch (Ray missing, a cluster unreachable or unlike the
+    driver); the message is one line saying what to do."""
+
+
 class Engine(Protocol):
     def run(self, tasks: list[Task]) -> Iterator[Outcome]:
         """One Outcome per task, in completion order; workers stop when it ends."""

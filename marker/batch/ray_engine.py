@@ -33,6 +33,7 @@ from marker.discovery import Task
 
 INSTALL = "--engine ray needs Ray: pip install 'evidence-marker[ray]'"
 MAX_FAILED_STARTS = 3
+START_SECONDS = 300.0  # how long a batch waits with no actor at all for one to start
 
 
 class _Marker:
@@ -87,8 +88,7 @@ class RayWorkers:
         self.shared_fs = shared_fs
         self.memory = memory
         self.seconds = seconds
-        self.failed_starts = 0  # actors lost before they marked a file, in a row
-        self.proven: set[int] = set()  # actors (by id) that have marked a file
+        self.failed_starts = 0  # replacements lost before they were ready, in a row
         self.started_in = 0.0  # seconds from `run` to every actor ready (for benchmarks)
 
     def run(self, tasks: list[Task]) -> Iterator[Outcome]:
@@ -152,9 +152,13 @@ class RayWorkers:
             return Job(task).error(error.code, error.message)
 
     def _mark(self, tasks: list[Task], actors: list) -> Iterator[Outcome]:
+        """Files to ready actors, one each; a replacement gets files once it is ready (a
+        lost node's share waits for room on the others, never on a file's clock)."""
         pending = list(reversed(tasks))
         idle = list(actors)
         calls: dict[Any, _Call] = {}
+        starting: dict[Any, Any] = {}  # readiness call -> replacement actor
+        lost_since: float | None = None  # when the last ready actor was lost
         while pending or calls:
             while idle and pending:
                 task = pending.pop()
@@ -164,35 +168,53 @@ class RayWorkers:
                     continue
                 actor = idle.pop()
                 calls[actor.mark.remote(job)] = _Call(actor, task, time.monotonic())
-            if not calls:
-                continue
-            done, _ = self.ray.wait(list(calls), num_returns=1, timeout=1.0)
+            if not pending and not calls:
+                break
+            done, _ = self.ray.wait([*calls, *starting], num_returns=1, timeout=1.0)
             for ref in done:
+                if ref in starting:
+                    actor = starting.pop(ref)
+                    try:
+                        self.ray.get(ref)
+                    except self.ray.exceptions.RayError:
+                        self._lost(actor, starting, proven=False)
+                    else:
+                        idle.append(actor)
+                    continue
                 call = calls.pop(ref)
                 try:
                     outcome = self.ray.get(ref)
                 except self.ray.exceptions.RayError:
                     # the actor died with the file (its node lost, the memory killer)
-                    self.failed_starts += id(call.actor) not in self.proven
-                    idle.append(self._replace(call.actor))
+                    self._lost(call.actor, starting, proven=True)
                     yield Outcome.error(call.task, "worker-died", DIED)
                     continue
                 self.failed_starts = 0
-                self.proven.add(id(call.actor))
                 idle.append(call.actor)
                 yield outcome
             now = time.monotonic()
             for ref, call in list(calls.items()):
                 if now - call.started >= self.seconds:
                     del calls[ref]
-                    idle.append(self._replace(call.actor))
+                    self._lost(call.actor, starting, proven=True)
                     yield Outcome.error(call.task, "timeout", TIMED_OUT)
+            if idle or calls:
+                lost_since = None
+            elif lost_since is None:
+                lost_since = now
+            elif now - lost_since > START_SECONDS:
+                raise EngineError(
+                    f"no Ray worker could start for {START_SECONDS:.0f} s; see `ray status`"
+                )
 
-    def _replace(self, actor: Any) -> Any:
+    def _lost(self, actor: Any, starting: dict, *, proven: bool) -> None:
+        """Stop an actor and start another in its place, where the cluster has room."""
+        self.failed_starts = 0 if proven else self.failed_starts + 1
         if self.failed_starts >= MAX_FAILED_STARTS:
-            raise EngineError("Ray workers keep dying before marking a file; see `ray status`")
+            raise EngineError("Ray workers keep dying before they are ready; see `ray status`")
         self.ray.kill(actor, no_restart=True)
-        return self._start()
+        replacement = self._start()
+        starting[replacement.pack_sha256.remote()] = replacement
 
 
 def _import_ray() -> Any:

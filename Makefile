@@ -40,8 +40,9 @@ format: install
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
+# BASELINE=DIR: a checkout of another commit (git worktree add DIR main), for the cold start
 bench: install
-	$(BIN)/python benchmarks/bench.py
+	$(BIN)/python benchmarks/bench.py $(if $(BASELINE),--baseline $(BASELINE))
 
 eval: install
 	$(BIN)/python eval/run.py

@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test,dev,serve]'
+	$(BIN)/python -m pip install --quiet -e '.[test,dev,serve,ray]'
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -41,8 +41,9 @@ format: install
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
+# BASELINE=DIR: a checkout of another commit (git worktree add DIR main), for the cold start
 bench: install
-	$(BIN)/python benchmarks/bench.py
+	$(BIN)/python benchmarks/bench.py $(if $(BASELINE),--baseline $(BASELINE))
 
 eval: install
 	$(BIN)/python eval/run.py

@@ -11,12 +11,11 @@ gets a leading single quote, as OWASP recommends against CSV injection.
 from __future__ import annotations
 
 import csv
-import io
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from marker.outputs import write_text
+from marker.outputs import replacing
 
 if TYPE_CHECKING:  # openpyxl is loaded by the writers that need it, not by every command
     from openpyxl.cell.cell import Cell
@@ -49,7 +48,7 @@ def csv_field(value: object) -> object:
 
 
 def write_csv(path: Path, rows: Iterable[Iterable[object]]) -> None:
-    """Write rows as a CSV Excel opens as UTF-8, every string field neutralised."""
-    buffer = io.StringIO(newline="")
-    csv.writer(buffer).writerows([csv_field(value) for value in row] for row in rows)
-    write_text(path, buffer.getvalue(), encoding="utf-8-sig")
+    """Write rows as a CSV Excel opens as UTF-8, every string field neutralised; rows are
+    written as they come, to a temporary file renamed into place when whole."""
+    with replacing(path) as temporary, temporary.open("w", encoding="utf-8-sig", newline="") as out:
+        csv.writer(out).writerows([csv_field(value) for value in row] for row in rows)

@@ -5,7 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import importlib
 import json
+import os
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 from typing import ClassVar
 
@@ -33,11 +35,18 @@ from marker.rules.loader import DEFAULT_PACK, PackError, load_pack, load_path, p
 
 
 class LazyGroup(click.Group):
-    """A command group whose heavy subgroups are imported only when used."""
+    """A command group whose heavy subgroups are imported only when used; `marker --help`
+    lists them from their one-line help here, importing nothing of theirs."""
 
-    lazy: ClassVar[dict[str, str]] = {
-        "audit": "marker.audit.cli:audit",
-        "serve": "marker.serve.cli:serve",
+    lazy: ClassVar[dict[str, tuple[str, str]]] = {
+        "audit": (
+            "marker.audit.cli:audit",
+            "Check that assessors apply the marking points consistently (IQA,...",
+        ),
+        "serve": (
+            "marker.serve.cli:serve",
+            "Run the web app: learners pre-check a draft, assessors confirm or...",
+        ),
     }
 
     def list_commands(self, ctx: click.Context) -> list[str]:
@@ -45,9 +54,19 @@ class LazyGroup(click.Group):
 
     def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
         if name in self.lazy:
-            module, attribute = self.lazy[name].split(":")
+            module, attribute = self.lazy[name][0].split(":")
             return getattr(importlib.import_module(module), attribute)
         return super().get_command(ctx, name)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        limit = formatter.width - 6 - max(len(name) for name in self.list_commands(ctx))
+        rows = [(name, self.lazy[name][1]) for name in self.lazy]
+        for name in super().list_commands(ctx):
+            command = super().get_command(ctx, name)
+            if command is not None and not command.hidden:
+                rows.append((name, command.get_short_help_str(limit)))
+        with formatter.section("Commands"):
+            formatter.write_dl(sorted(rows))
 
 
 def _portfolio_files(paths: tuple[str, ...]) -> list[Task]:
@@ -81,6 +100,28 @@ def _read_text(source: str) -> str:
 @click.version_option(package_name="evidence-marker")
 def main() -> None:
     """Mark learner portfolios (.docx/.xlsx) against examiner marking points."""
+
+
+def run() -> None:
+    """The `marker` program: `main`, then out without the interpreter's teardown.
+
+    Tearing down spaCy's vocabularies and matchers object by object took a quarter of a
+    second of a one-file `marker check`. Every output is already whole on disk (written
+    to a temporary file, synced and renamed; the journal closed), so only the standard
+    streams are flushed.
+    """
+    try:
+        main()
+        code: int = 0
+    except SystemExit as exit:
+        if exit.code is None or isinstance(exit.code, int):
+            code = exit.code or 0
+        else:
+            print(exit.code, file=sys.stderr)
+            code = 1
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
 
 
 @main.command()
@@ -480,7 +521,28 @@ def _check_database(db_url: str) -> None:
     is_flag=True,
     help="Mark files that links lead to outside the folders given (refused otherwise).",
 )
-def batch(paths, out, fmt, jobs, resume, pack_id, db_url, follow_links) -> None:
+@click.option(
+    "--engine",
+    type=click.Choice(["local", "ray"]),
+    default="local",
+    show_default=True,
+    help="Worker processes on this machine, or Ray actors (pip install 'evidence-marker[ray]').",
+)
+@click.option(
+    "--address",
+    default=None,
+    help="With --engine ray: the cluster to join (auto, HOST:PORT or ray://HOST:PORT); "
+    "default: Ray on this machine.",
+)
+@click.option(
+    "--shared-fs",
+    is_flag=True,
+    help="With --engine ray: the cluster's nodes read the files by path (a shared disk) "
+    "instead of being sent their bytes.",
+)
+def batch(
+    paths, out, fmt, jobs, resume, pack_id, db_url, follow_links, engine, address, shared_fs
+) -> None:
     """Mark every .docx/.xlsx in folders and files, in parallel, into an assessor grid.
 
     Folders are searched recursively. A file that cannot be marked (a broken file, an
@@ -491,9 +553,13 @@ def batch(paths, out, fmt, jobs, resume, pack_id, db_url, follow_links) -> None:
     xlsx/csv) as each file finishes, so an interrupted batch loses nothing and --resume
     carries on where it stopped.
 
+    --engine ray marks on a Ray cluster (docs/scale.md): the same grid, journal and
+    --resume; --jobs is then the number of actors (default: the cluster's cores).
+
     Example: marker batch submissions/ -o grid.xlsx --jobs 2
     """
     from marker.batch import (
+        EngineError,
         Workers,
         batch_outputs,
         cpu_count,
@@ -503,6 +569,8 @@ def batch(paths, out, fmt, jobs, resume, pack_id, db_url, follow_links) -> None:
         run_batch,
     )
 
+    if engine == "local" and (address or shared_fs):
+        raise click.UsageError("--address and --shared-fs are for --engine ray")
     loaded = _pack(pack_id)
     if db_url:
         _check_database(db_url)  # before any marking: a bad database would waste the batch
@@ -525,11 +593,20 @@ def batch(paths, out, fmt, jobs, resume, pack_id, db_url, follow_links) -> None:
         elif not bar and not terminal:
             click.echo(text, err=True)
 
-    def render(records: list[dict]) -> list[Path]:
+    def render(records: Iterable[dict]) -> list[Path]:
         from marker.report.grid import write_grid  # openpyxl styles load only when needed
 
         return write_grid(out_path, records, pack=pack, run_date=dt.date.today(), fmt=fmt)
 
+    if engine == "ray":
+        from marker.batch.ray_engine import RayWorkers
+
+        try:
+            workers = RayWorkers(jobs, pack_id, loaded.sha256, address=address, shared_fs=shared_fs)
+        except EngineError as error:
+            raise click.ClickException(str(error)) from None
+    else:
+        workers = Workers(jobs or cpu_count(), pack_id)
     try:
         summary = run_batch(
             list(paths),
@@ -540,10 +617,10 @@ def batch(paths, out, fmt, jobs, resume, pack_id, db_url, follow_links) -> None:
             pack=pack,
             show=show,
             render=render,
-            workers=Workers(jobs or cpu_count(), pack_id),
+            workers=workers,
             follow_links=follow_links,
         )
-    except InputError as error:
+    except (InputError, EngineError) as error:
         raise click.ClickException(str(error)) from None
     if terminal:
         click.echo("", err=True)

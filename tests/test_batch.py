@@ -9,8 +9,7 @@ import time
 
 import pytest
 
-from marker import batch
-from marker.batch import Workers, find_files, read_journal, run_batch
+from marker.batch import Workers, find_files, marking, read_journal, run_batch
 from marker.rules.loader import load_pack
 from tests.conftest import fixture_files
 
@@ -75,19 +74,19 @@ def test_resume_skips_files_already_marked_with_the_same_content(folder, tmp_pat
 
 
 def _crash_on(name, how):
-    real = batch._mark
+    real = marking.mark_task
 
-    def mark(task, pack_id):
-        if task.name.endswith(name):
+    def mark(job, pack_id):
+        if job.task.name.endswith(name):
             how()
-        return real(task, pack_id)
+        return real(job, pack_id)
 
     return mark
 
 
 def test_a_worker_that_dies_costs_only_its_file(folder, tmp_path, monkeypatch):
     victim = fixture_files()[1].name
-    monkeypatch.setattr(batch, "_mark", _crash_on(victim, lambda: os._exit(9)))
+    monkeypatch.setattr(marking, "mark_task", _crash_on(victim, lambda: os._exit(9)))
     summary, _ = run([folder], tmp_path / "grid.jsonl", workers=Workers(2, PACK["id"]))
     records = {r["path"]: r for r in read_journal(tmp_path / "grid.jsonl")}
     assert records[f"cohort/{victim}"]["error"]["code"] == "worker-died"
@@ -96,7 +95,7 @@ def test_a_worker_that_dies_costs_only_its_file(folder, tmp_path, monkeypatch):
 
 def test_a_file_that_overruns_is_stopped_and_reported(folder, tmp_path, monkeypatch):
     victim = fixture_files()[2].name
-    monkeypatch.setattr(batch, "_mark", _crash_on(victim, lambda: time.sleep(60)))
+    monkeypatch.setattr(marking, "mark_task", _crash_on(victim, lambda: time.sleep(60)))
     workers = Workers(2, PACK["id"], seconds=2.0)
     summary, _ = run([folder], tmp_path / "grid.jsonl", workers=workers)
     records = {r["path"]: r for r in read_journal(tmp_path / "grid.jsonl")}
@@ -108,7 +107,7 @@ def test_an_internal_error_is_an_error_row(folder, tmp_path, monkeypatch):
     def boom():
         raise RuntimeError("bug")
 
-    monkeypatch.setattr(batch, "_mark", _crash_on(fixture_files()[0].name, boom))
+    monkeypatch.setattr(marking, "mark_task", _crash_on(fixture_files()[0].name, boom))
     run([folder], tmp_path / "grid.jsonl", jobs=1)
     codes = [r.get("error", {}).get("code") for r in read_journal(tmp_path / "grid.jsonl")]
     assert codes.count("internal-error") == 1

@@ -100,7 +100,7 @@ def test_a_failed_write_keeps_the_previous_output_and_leaves_no_temporary(tmp_pa
 
 
 # The grid written in a fresh process that kills itself mid-write: the workbook after a few
-# zip entries, a CSV half-way through its text.
+# zip entries, a CSV after a few hundred fields.
 KILLER = """
 import datetime as dt, json, os, signal, sys, zipfile
 from pathlib import Path
@@ -114,10 +114,14 @@ def die_after_three(archive, *args, real=zipfile.ZipFile.writestr, **kwargs):
         archive.fp.flush()
         os.kill(os.getpid(), signal.SIGKILL)
 zipfile.ZipFile.writestr = die_after_three
-def die_half_way(path, text, *args, real=Path.write_text, **kwargs):
-    real(path, text[: len(text) // 2], *args, **kwargs)
-    os.kill(os.getpid(), signal.SIGKILL)
-Path.write_text = die_half_way
+import marker.cells
+fields = []
+def die_after_many(value, real=marker.cells.csv_field):
+    fields.append(1)
+    if len(fields) == 300:
+        os.kill(os.getpid(), signal.SIGKILL)
+    return real(value)
+marker.cells.csv_field = die_after_many
 records = [json.loads(line) for line in open(sys.argv[3])]
 write_grid(Path(sys.argv[2]), records, pack=records[0]["pack"], run_date=dt.date.today(),
            fmt=Path(sys.argv[2]).suffix[1:])

@@ -30,6 +30,7 @@ from pathlib import Path
 
 import openpyxl
 
+from marker.parse import read_source
 from marker.parse.errors import PortfolioError
 from marker.parse.preflight import MAX_FILE_BYTES, OLE_MAGIC, PDF_MAGIC, ZIP_MAGIC, preflight
 
@@ -122,7 +123,7 @@ def _preflight(path: Path, suffix: str) -> None:
     name = path.name
     if suffix == ".xlsx":
         try:
-            preflight(path, "xlsx")
+            preflight(read_source(path), name, "xlsx")
         except PortfolioError as error:
             raise DecisionFileError(f"{name}: {error.message}") from None
         return

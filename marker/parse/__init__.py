@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import io
 import zipfile
 import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from docx.opc.exceptions import PackageNotFoundError
 from lxml.etree import XMLSyntaxError
@@ -17,7 +18,7 @@ from marker.parse.docx import read_docx
 from marker.parse.errors import PortfolioError
 from marker.parse.formats import REFUSED, SUFFIXES
 from marker.parse.model import Block, BlockKind, Cell, Locator, Part, Portfolio
-from marker.parse.preflight import preflight
+from marker.parse.preflight import check_size, preflight
 from marker.parse.reading import read_structure
 
 __all__ = [
@@ -29,45 +30,60 @@ __all__ = [
     "Part",
     "Portfolio",
     "PortfolioError",
+    "Source",
     "parse_file",
     "parse_with_anchors",
+    "read_source",
 ]
 
 
-def parse_file(path: Path | str) -> Portfolio:
-    """Read one portfolio file; raise `PortfolioError` with a plain message if it cannot be."""
-    return parse_with_anchors(path)[0]
+Source = Path | str | tuple[str, bytes]  # a file, or a file's name and its bytes
 
 
-def parse_with_anchors(path: Path | str) -> tuple[Portfolio, dict]:
-    """The portfolio and, for .docx, the XML element behind each locator (for annotation)."""
-    path = Path(path)
-    source = path.name
-    kind = SUFFIXES.get(path.suffix.lower())
-    if kind is None:
-        code, message = REFUSED.get(
-            path.suffix.lower(),
-            ("unsupported-type", "Only Word (.docx) and Excel (.xlsx) files can be marked."),
-        )
-        raise PortfolioError(source, code, message)
+def parse_file(source: Source) -> Portfolio:
+    """Read one portfolio file; raise `PortfolioError` with a plain message if it cannot be.
+
+    `source` is a path, or a file's name and bytes as `read_source` gives them (a worker
+    that cannot see the disk the file is on): both get every check and the same result.
+    """
+    return parse_with_anchors(source)[0]
+
+
+def read_source(path: Path) -> bytes:
+    """A file's bytes; refused from its size alone when empty or too large to mark."""
     try:
-        preflight(path, kind)  # before anything is read: sizes, type, zip directory
-        data = path.read_bytes()
+        check_size(path.name, path.stat().st_size)  # a pipe is empty, never waited on
+        return path.read_bytes()
     except FileNotFoundError:
-        raise PortfolioError(source, "not-found", "The file does not exist.") from None
+        raise PortfolioError(path.name, "not-found", "The file does not exist.") from None
     except OSError as error:
         raise PortfolioError(
-            source, "unreadable", f"The file could not be opened ({error.strerror})."
+            path.name, "unreadable", f"The file could not be opened ({error.strerror})."
         ) from None
+
+
+def parse_with_anchors(source: Source) -> tuple[Portfolio, dict]:
+    """The portfolio and, for .docx, the XML element behind each locator (for annotation)."""
+    name = source[0] if isinstance(source, tuple) else Path(source).name
+    suffix = PurePosixPath(name).suffix.lower()
+    kind = SUFFIXES.get(suffix)
+    if kind is None:
+        code, message = REFUSED.get(
+            suffix,
+            ("unsupported-type", "Only Word (.docx) and Excel (.xlsx) files can be marked."),
+        )
+        raise PortfolioError(name, code, message)
+    data = source[1] if isinstance(source, tuple) else read_source(Path(source))
+    preflight(data, name, kind)  # before any XML is read: sizes, type, zip directory
     sha256 = hashlib.sha256(data).hexdigest()
     try:
         with _collector_paused():
             if kind == "docx":
-                portfolio, anchors = read_docx(path, source, sha256)
+                portfolio, anchors = read_docx(io.BytesIO(data), name, sha256)
             else:
                 from marker.parse.xlsx import read_xlsx  # loaded only when a workbook is read
 
-                portfolio, anchors = read_xlsx(path, source, sha256), {}
+                portfolio, anchors = read_xlsx(io.BytesIO(data), name, sha256), {}
             return read_structure(portfolio), anchors
     except (
         zipfile.BadZipFile,
@@ -80,7 +96,7 @@ def parse_with_anchors(path: Path | str) -> tuple[Portfolio, dict]:
         OSError,
     ) as error:
         raise PortfolioError(
-            source,
+            name,
             "corrupt",
             f"The file is damaged or is not really a {kind.upper()} file; "
             "open it in Office, save it again and re-upload it.",

@@ -15,6 +15,7 @@ import zipfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.coreprops import CoreProperties
@@ -597,7 +598,7 @@ def _zip_package(archive: zipfile.ZipFile) -> _Package:
     )
 
 
-def read_docx(path: Path, source: str, sha256: str) -> tuple[Portfolio, dict]:
+def read_docx(path: Path | BinaryIO, source: str, sha256: str) -> tuple[Portfolio, dict]:
     """Parse a .docx into a Portfolio, plus the XML element behind each locator."""
     with zipfile.ZipFile(path) as archive:
         try:

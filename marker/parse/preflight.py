@@ -9,11 +9,11 @@ log, never into the message.
 
 from __future__ import annotations
 
+import io
 import logging
 import re
 import zipfile
 import zlib
-from pathlib import Path
 
 from lxml import etree
 
@@ -79,24 +79,26 @@ def refuse(source: str, code: str, detail: str = "", message: str | None = None)
     return PortfolioError(source, code, message or MESSAGES[code])
 
 
-def preflight(path: Path, expected: str) -> None:
-    """Raise PortfolioError unless `path` looks like a safe `expected` ("docx"/"xlsx")."""
-    source = path.name
-    size = path.stat().st_size
+def check_size(source: str, size: int) -> None:
+    """Refuse an empty or oversized file from its size alone, before it is read."""
     if size == 0:
         raise refuse(source, "empty-file")
     if size > MAX_FILE_BYTES:
         raise refuse(source, "too-large", f"{size} bytes")
-    with path.open("rb") as handle:
-        head = handle.read(8)
+
+
+def preflight(data: bytes, source: str, expected: str) -> None:
+    """Raise PortfolioError unless `data` looks like a safe `expected` ("docx"/"xlsx")."""
+    check_size(source, len(data))
+    head = data[:8]
     if head.startswith(OLE_MAGIC):
-        raise _compound_file(path, source, expected)
+        raise _compound_file(data, source, expected)
     if head.startswith(PDF_MAGIC):
         raise refuse(source, "pdf")
     if not head.startswith(ZIP_MAGIC):
         raise refuse(source, "not-office-file", f"starts with {head!r}")
     try:
-        with zipfile.ZipFile(path) as archive:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
             _check_directory(archive, source)
             _check_declarations(archive, source)
             _check_type(archive, source, expected)
@@ -106,9 +108,8 @@ def preflight(path: Path, expected: str) -> None:
         raise refuse(source, "corrupt", f"{type(error).__name__}: {error}") from None
 
 
-def _compound_file(path: Path, source: str, expected: str) -> PortfolioError:
+def _compound_file(data: bytes, source: str, expected: str) -> PortfolioError:
     """An OLE compound file: an encrypted Office file, or a legacy .doc/.xls."""
-    data = path.read_bytes()
 
     def has(stream: str) -> bool:  # directory entries name streams in UTF-16
         return stream.encode("utf-16-le") in data

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import zipfile
 from pathlib import Path
+from typing import BinaryIO
 
 from openpyxl.utils import get_column_letter, range_boundaries
 
@@ -28,7 +29,7 @@ MAX_COLUMNS = 60
 HEADER_SEARCH_ROWS = 15
 
 
-def read_xlsx(path: Path, source: str, sha256: str) -> Portfolio:
+def read_xlsx(path: Path | BinaryIO, source: str, sha256: str) -> Portfolio:
     """Parse an .xlsx into a Portfolio: title rows as headings, data rows as table rows."""
     blocks: list[Block] = []
     warnings: list[ParseWarning] = []

@@ -22,7 +22,7 @@ from starlette.staticfiles import StaticFiles
 
 from marker.audit.scheme import VERDICTS, load_pack
 from marker.audit.url import DatabaseUnusable
-from marker.parse import SUFFIXES, PortfolioError
+from marker.parse import SUFFIXES, PortfolioError, read_source
 from marker.parse.formats import REFUSED
 from marker.parse.preflight import preflight
 from marker.report.html import STYLE, VERDICT_WORDS, feedback_body
@@ -124,10 +124,14 @@ def too_large_page(request: Request, limit_mb: int) -> HTMLResponse:
     return error_page(request, "The file is too large", _too_large_message(limit_mb), 413)
 
 
+def _preflight(upload: Upload) -> None:
+    preflight(read_source(upload.source), upload.name, SUFFIXES[upload.suffix])
+
+
 async def _mark(state: State, upload: Upload) -> Marking | engine.Refusal:
     """The same pre-flight as the CLI, here, then marking in an isolated worker."""
     try:
-        await anyio.to_thread.run_sync(preflight, upload.source, SUFFIXES[upload.suffix])
+        await anyio.to_thread.run_sync(_preflight, upload)
     except PortfolioError as error:
         return engine.Refusal(error.code, error.message)
     async with state.slots:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import multiprocessing as mp
-import resource
 import tempfile
 import traceback
 from collections.abc import Callable
@@ -19,7 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from marker.batch import FILE_SECONDS, WORKER_MEMORY_BYTES, Workers
+from marker.batch import FILE_SECONDS, Workers
+from marker.batch.marking import FILE_MEMORY_BYTES, limit_memory
 from marker.discovery import Task
 from marker.rules.marking import Marking
 
@@ -95,9 +95,7 @@ def run_isolated(function: Callable[..., Any], args: tuple, seconds: float) -> A
 
 
 def _isolated(connection: Any, function: Callable[..., Any], args: tuple) -> None:
-    _, hard = resource.getrlimit(resource.RLIMIT_AS)
-    if hard == resource.RLIM_INFINITY or hard > WORKER_MEMORY_BYTES:
-        resource.setrlimit(resource.RLIMIT_AS, (WORKER_MEMORY_BYTES, hard))
+    limit_memory(FILE_MEMORY_BYTES)  # the workers' limit: this much more than now
     try:
         result = (True, function(*args))
     except MemoryError:

@@ -9,6 +9,7 @@ cell is its objective's deadline, a review log row is one review entry.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -208,6 +209,19 @@ KEPT_LABELS = _kept_labels()
 
 def analyse(portfolio: Portfolio) -> Evidence:
     """Run the pipeline over a portfolio's body and assemble its evidence."""
+    # The stage makes tens of thousands of objects on a large sheet and leaves no garbage
+    # cycles (a doc's are broken by `release`): the collector's passes over them would
+    # cost as much as the analysis itself.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _analyse(portfolio)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _analyse(portfolio: Portfolio) -> Evidence:
     items = list(_texts_of(portfolio))
     contexts = [
         Context(
@@ -221,36 +235,45 @@ def analyse(portfolio: Portfolio) -> Evidence:
         )
         for block, _, cell, _ in items
     ]
+    # A sheet repeats its cells ("Team leader", a date, "Ongoing"): each distinct text in
+    # its context is analysed once and its spans shared by every copy.
+    keys = [(text, context) for (*_, text), context in zip(items, contexts, strict=True)]
+    in_cells = {key for key, (_, _, cell, _) in zip(keys, items, strict=True) if cell is not None}
+    found: dict[tuple[str, Context], list[Found]] = {}
+    cell_docs: dict[tuple[str, Context], Doc] = {}
+    distinct = list(dict.fromkeys(keys))
+    for key, doc in zip(distinct, process(distinct), strict=True):
+        found[key] = found_spans(doc, KEPT_LABELS)
+        if key in in_cells:
+            cell_docs[key] = doc  # a row is read as a record once every cell is analysed
+        else:
+            release(doc)
     texts: list[Analysed] = []
     objectives: list[Objective] = []
     reviews: list[Review] = []
     rows: dict[int, list[tuple[Analysed, Doc]]] = {}
-    for (block, index, cell, _), doc in zip(
-        items, process(zip((t for *_, t in items), contexts, strict=True)), strict=True
-    ):
+    for (block, index, cell, text), key in zip(items, keys, strict=True):
         locator = str(cell.locator if cell else block.locator)
         analysed = Analysed.model_construct(  # built from our own spans: nothing to validate
             block=block.index,
             cell=index,
             role=cell.role if cell else None,
             locator=locator,
-            text=text_of(doc),
-            spans=found_spans(doc, KEPT_LABELS),
+            text=text,
+            spans=found[key],
         )
         texts.append(analysed)
         if cell is not None:
-            rows.setdefault(block.index, []).append((analysed, doc))
+            rows.setdefault(block.index, []).append((analysed, cell_docs[key]))
             continue
         objectives += [_objective(s, analysed, block.index) for s in analysed.labelled("OBJECTIVE")]
         reviews += [_review(s, analysed, block.index) for s in analysed.labelled("REVIEW")]
-        release(doc)
     for record in _records(portfolio, rows):
         row_objectives, row_review = _read_record(record, portfolio)
         objectives += row_objectives
         reviews += row_review
-    for row in rows.values():
-        for _, doc in row:
-            release(doc)
+    for doc in cell_docs.values():
+        release(doc)
     return Evidence(
         source=portfolio.source,
         sha256=portfolio.sha256,

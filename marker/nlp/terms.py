@@ -16,6 +16,7 @@ vocabulary's hits are kept as positions only (`spans.note`), not as spans.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -447,6 +448,9 @@ def _longest(hits: list[tuple]) -> list[tuple]:
     of equal ones, the first found), in text order."""
     if len(hits) == 1:
         return hits
+    ordered = sorted(hits, key=lambda h: h[0])
+    if all(a[1] <= b[0] for a, b in itertools.pairwise(ordered)):
+        return ordered  # none overlap: the common case, with nothing to choose
     taken: set[int] = set()
     kept = []
     for hit in sorted(hits, key=lambda h: (h[0] - h[1], h[0])):

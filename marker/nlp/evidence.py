@@ -221,38 +221,49 @@ def analyse(portfolio: Portfolio) -> Evidence:
             gc.enable()
 
 
+def _context(portfolio: Portfolio, block: Block, role: str | None) -> Context:
+    return Context(
+        reference_date=portfolio.reference_date,
+        role=role,
+        review_section=_in_section(block, _REVIEW_HEADINGS),
+        heading=block.kind is BlockKind.HEADING,
+        objective_item=block.kind is BlockKind.LIST_ITEM
+        and _in_section(block, _OBJECTIVE_HEADINGS)
+        and not block.text.rstrip().endswith(":"),
+    )
+
+
 def _analyse(portfolio: Portfolio) -> Evidence:
     items = list(_texts_of(portfolio))
-    contexts = [
-        Context(
-            reference_date=portfolio.reference_date,
-            role=cell.role if cell else None,
-            review_section=_in_section(block, _REVIEW_HEADINGS),
-            heading=block.kind is BlockKind.HEADING,
-            objective_item=block.kind is BlockKind.LIST_ITEM
-            and _in_section(block, _OBJECTIVE_HEADINGS)
-            and not block.text.rstrip().endswith(":"),
-        )
-        for block, _, cell, _ in items
-    ]
+    # one Context object per block and column role: a row's cells share their block's
+    contexts: dict[tuple[int, str | None], Context] = {}
     # A sheet repeats its cells ("Team leader", a date, "Ongoing"): each distinct text in
-    # its context is analysed once and its spans shared by every copy.
-    keys = [(text, context) for (*_, text), context in zip(items, contexts, strict=True)]
-    in_cells = {key for key, (_, _, cell, _) in zip(keys, items, strict=True) if cell is not None}
-    found: dict[tuple[str, Context], list[Found]] = {}
-    cell_docs: dict[tuple[str, Context], Doc] = {}
-    distinct = list(dict.fromkeys(keys))
-    for key, doc in zip(distinct, process(distinct), strict=True):
-        found[key] = found_spans(doc, KEPT_LABELS)
-        if key in in_cells:
-            cell_docs[key] = doc  # a row is read as a record once every cell is analysed
+    # its context is analysed once (its slot), and its spans shared by every copy.
+    slots: dict[tuple[str, Context], int] = {}
+    item_slots = []
+    in_cells: set[int] = set()
+    for block, _, cell, text in items:
+        role = cell.role if cell else None
+        context = contexts.get((block.index, role))
+        if context is None:
+            context = contexts[block.index, role] = _context(portfolio, block, role)
+        slot = slots.setdefault((text, context), len(slots))
+        item_slots.append(slot)
+        if cell is not None:
+            in_cells.add(slot)
+    found: list[list[Found]] = []
+    cell_docs: dict[int, Doc] = {}
+    for slot, doc in enumerate(process(slots)):
+        found.append(found_spans(doc, KEPT_LABELS))
+        if slot in in_cells:
+            cell_docs[slot] = doc  # a row is read as a record once every cell is analysed
         else:
             release(doc)
     texts: list[Analysed] = []
     objectives: list[Objective] = []
     reviews: list[Review] = []
     rows: dict[int, list[tuple[Analysed, Doc]]] = {}
-    for (block, index, cell, text), key in zip(items, keys, strict=True):
+    for (block, index, cell, text), slot in zip(items, item_slots, strict=True):
         locator = str(cell.locator if cell else block.locator)
         analysed = Analysed.model_construct(  # built from our own spans: nothing to validate
             block=block.index,
@@ -260,11 +271,11 @@ def _analyse(portfolio: Portfolio) -> Evidence:
             role=cell.role if cell else None,
             locator=locator,
             text=text,
-            spans=found[key],
+            spans=found[slot],
         )
         texts.append(analysed)
         if cell is not None:
-            rows.setdefault(block.index, []).append((analysed, cell_docs[key]))
+            rows.setdefault(block.index, []).append((analysed, cell_docs[slot]))
             continue
         objectives += [_objective(s, analysed, block.index) for s in analysed.labelled("OBJECTIVE")]
         reviews += [_review(s, analysed, block.index) for s in analysed.labelled("REVIEW")]

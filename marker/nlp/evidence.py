@@ -263,9 +263,13 @@ def _analyse(portfolio: Portfolio) -> Evidence:
     objectives: list[Objective] = []
     reviews: list[Review] = []
     rows: dict[int, list[tuple[Analysed, Doc]]] = {}
+    # every field is given, so every text can share one set of the fields set (a set per
+    # text is a tenth of a large sheet's evidence in memory)
+    all_fields = set(Analysed.model_fields)
     for (block, index, cell, text), slot in zip(items, item_slots, strict=True):
         locator = str(cell.locator if cell else block.locator)
         analysed = Analysed.model_construct(  # built from our own spans: nothing to validate
+            all_fields,
             block=block.index,
             cell=index,
             role=cell.role if cell else None,

@@ -9,6 +9,7 @@ cell is its objective's deadline, a review log row is one review entry.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -227,38 +228,77 @@ KEPT_LABELS = _kept_labels()
 
 def analyse(portfolio: Portfolio) -> Evidence:
     """Run the pipeline over a portfolio's body and assemble its evidence."""
+    # The stage makes tens of thousands of objects on a large sheet and leaves no garbage
+    # cycles (a doc's are broken by `release`): the collector's passes over them would
+    # cost as much as the analysis itself.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _analyse(portfolio)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _context(portfolio: Portfolio, block: Block, role: str | None) -> Context:
+    return Context(
+        reference_date=portfolio.reference_date,
+        role=role,
+        review_section=_in_section(block, _REVIEW_HEADINGS),
+        heading=block.kind is BlockKind.HEADING,
+        objective_item=block.kind is BlockKind.LIST_ITEM
+        and _in_section(block, _OBJECTIVE_HEADINGS)
+        and not block.text.rstrip().endswith(":"),
+    )
+
+
+def _analyse(portfolio: Portfolio) -> Evidence:
     items = list(_texts_of(portfolio))
-    contexts = [
-        Context(
-            reference_date=portfolio.reference_date,
-            role=cell.role if cell else None,
-            review_section=_in_section(block, _REVIEW_HEADINGS),
-            heading=block.kind is BlockKind.HEADING,
-            objective_item=block.kind is BlockKind.LIST_ITEM
-            and _in_section(block, _OBJECTIVE_HEADINGS)
-            and not block.text.rstrip().endswith(":"),
-        )
-        for block, _, cell, _ in items
-    ]
+    # one Context object per block and column role: a row's cells share their block's
+    contexts: dict[tuple[int, str | None], Context] = {}
+    # A sheet repeats its cells ("Team leader", a date, "Ongoing"): each distinct text in
+    # its context is analysed once (its slot), and its spans shared by every copy.
+    slots: dict[tuple[str, Context], int] = {}
+    item_slots = []
+    in_cells: set[int] = set()
+    for block, _, cell, text in items:
+        role = cell.role if cell else None
+        context = contexts.get((block.index, role))
+        if context is None:
+            context = contexts[block.index, role] = _context(portfolio, block, role)
+        slot = slots.setdefault((text, context), len(slots))
+        item_slots.append(slot)
+        if cell is not None:
+            in_cells.add(slot)
+    found: list[list[Found]] = []
+    cell_docs: dict[int, Doc] = {}
+    for slot, doc in enumerate(process(slots)):
+        found.append(found_spans(doc, KEPT_LABELS))
+        if slot in in_cells:
+            cell_docs[slot] = doc  # a row is read as a record once every cell is analysed
+        else:
+            release(doc)
     texts: list[Analysed] = []
     objectives: list[Objective] = []
     reviews: list[Review] = []
     rows: dict[int, list[tuple[Analysed, Doc]]] = {}
-    for (block, index, cell, _), doc in zip(
-        items, process(zip((t for *_, t in items), contexts, strict=True)), strict=True
-    ):
+    # every field is given, so every text can share one set of the fields set (a set per
+    # text is a tenth of a large sheet's evidence in memory)
+    all_fields = set(Analysed.model_fields)
+    for (block, index, cell, text), slot in zip(items, item_slots, strict=True):
         locator = str(cell.locator if cell else block.locator)
         analysed = Analysed.model_construct(  # built from our own spans: nothing to validate
+            all_fields,
             block=block.index,
             cell=index,
             role=cell.role if cell else None,
             locator=locator,
-            text=text_of(doc),
-            spans=found_spans(doc, KEPT_LABELS),
+            text=text,
+            spans=found[slot],
         )
         texts.append(analysed)
         if cell is not None:
-            rows.setdefault(block.index, []).append((analysed, doc))
+            rows.setdefault(block.index, []).append((analysed, cell_docs[slot]))
             continue
         objectives += [
             _objective(s, analysed, block.index)
@@ -266,14 +306,12 @@ def analyse(portfolio: Portfolio) -> Evidence:
             if not _plan_step(block, s) and not block.hidden  # a hidden sheet: an old draft
         ]
         reviews += [_review(s, analysed, block.index) for s in analysed.labelled("REVIEW")]
-        release(doc)
     for record in _records(portfolio, rows):
         row_objectives, row_review = _read_record(record, portfolio)
         objectives += row_objectives
         reviews += row_review
-    for row in rows.values():
-        for _, doc in row:
-            release(doc)
+    for doc in cell_docs.values():
+        release(doc)
     # imported here: review_notes reads this module's models
     from marker.nlp.review_notes import with_notes
 

@@ -10,10 +10,12 @@ per process and a doc's lemmas are written as one array.
 from __future__ import annotations
 
 import numpy as np
-from spacy.attrs import LEMMA, ORTH
+from spacy.attrs import LEMMA
 from spacy.language import Language
 from spacy.lookups import load_lookups
 from spacy.tokens import Doc
+
+from marker.nlp.spans import keep_lemmas, tokens_of
 
 
 class LookupLemmatizer:
@@ -33,11 +35,9 @@ class LookupLemmatizer:
     def __call__(self, doc: Doc) -> Doc:
         if len(doc):
             cache, lemma = self.cache, self._lemma
-            orths = doc.to_array(ORTH).tolist()
-            lemmas = np.fromiter(
-                (cache.get(o) or lemma(o) for o in orths), dtype=np.uint64, count=len(orths)
-            )
-            doc.from_array([LEMMA], lemmas.reshape(-1, 1))
+            lemmas = [cache.get(o) or lemma(o) for o in tokens_of(doc).orths]
+            doc.from_array([LEMMA], np.array(lemmas, dtype=np.uint64).reshape(-1, 1))
+            keep_lemmas(doc, lemmas)  # the components read them as a list
         return doc
 
 

@@ -9,12 +9,12 @@ Token object for each, which made it a tenth of the whole NLP stage.
 from __future__ import annotations
 
 import numpy as np
-from spacy.attrs import IDX, IS_PUNCT, LENGTH, ORTH, SENT_START
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc
 
-from marker.nlp.spans import keep_sentences
+from marker.nlp.spans import keep_sentences, tokens_of
 
 
 class ArraySentencizer:
@@ -31,23 +31,23 @@ class ArraySentencizer:
         if not len(doc):
             return doc
         final, is_final = self.final, self._is_final
-        rows = doc.to_array([ORTH, IS_PUNCT, IDX, LENGTH]).tolist()
+        tokens = tokens_of(doc)  # read once here, for every component after this one
         firsts = [0]
         after_final = False
-        # a plain loop over the arrays: cheaper than numpy on docs of a few dozen tokens
-        for i, (orth, is_punct, _, _) in enumerate(rows):
+        # a plain loop over the lists: cheaper than numpy on docs of a few dozen tokens
+        for i, (orth, is_punct) in enumerate(zip(tokens.orths, tokens.puncts, strict=True)):
             if final[orth] if orth in final else is_final(orth):
                 after_final = True
             elif after_final and not is_punct:
                 if i:
                     firsts.append(i)
                 after_final = False
-        starts = [-1] * len(rows)
+        count = len(tokens.orths)
+        starts = [-1] * count
         bounds = []
-        for first, end in zip(firsts, [*firsts[1:], len(rows)], strict=True):
+        for first, end in zip(firsts, [*firsts[1:], count], strict=True):
             starts[first] = 1
-            last = rows[end - 1]
-            bounds.append((first, end, rows[first][2], last[2] + last[3]))
+            bounds.append((first, end, tokens.starts[first], tokens.ends[end - 1]))
         doc.from_array([SENT_START], np.array(starts, dtype=np.int64).astype(np.uint64)[:, None])
         keep_sentences(doc, bounds)  # the components read them many times
         return doc

@@ -11,16 +11,18 @@ on the same words keep theirs apart. Terms that are only counted are noted as po
 from __future__ import annotations
 
 from bisect import bisect_right
-from typing import Any
+from operator import add
+from typing import Any, NamedTuple
 
 import numpy as np
-from spacy.attrs import IDX, LENGTH, SENT_START, SPACY
+from spacy.attrs import IDX, IS_PUNCT, LEMMA, LENGTH, LOWER, ORTH, SENT_START, SPACY
 from spacy.tokens import Doc
 
 _LIST = "marker_spans"
 _NOTED = "marker_noted"
 _BY_LABEL = "marker_spans_by_label"
-_OFFSETS = "marker_token_offsets"
+_TOKENS = "marker_tokens"
+_LEMMAS = "marker_lemmas"
 _SENTENCES = "marker_sentences"
 _TEXT = "marker_text"
 
@@ -52,15 +54,48 @@ class Mark:
         return f"Mark({self.label_}, {self.text!r}, {self.value!r}, {self.flags!r})"
 
 
-def _offsets(doc: Doc) -> tuple[list[int], list[int], list[int]]:
-    """Each token's first character, end, and end with its trailing space; computed once."""
-    cached = doc.user_data.get(_OFFSETS)
+class Tokens(NamedTuple):
+    """What the components read of each token, as plain lists (one per attribute)."""
+
+    orths: list[int]
+    lowers: list[int]
+    puncts: list[int]  # 1 for punctuation
+    starts: list[int]  # first character
+    ends: list[int]  # end, without trailing space
+    ends_with_space: list[int]
+
+
+def tokens_of(doc: Doc) -> Tokens:
+    """The doc's token attributes, read in one array call the first time they are asked
+    for (each `to_array` costs about as much as the work done with its result)."""
+    cached = doc.user_data.get(_TOKENS)
     if cached is None:
-        array = doc.to_array([IDX, LENGTH, SPACY]).astype(np.int64)
-        ends = array[:, 0] + array[:, 1]
-        cached = (array[:, 0].tolist(), ends.tolist(), (ends + array[:, 2]).tolist())
-        doc.user_data[_OFFSETS] = cached
+        orths, lowers, puncts, starts, lengths, spaces = doc.to_array(
+            [ORTH, LOWER, IS_PUNCT, IDX, LENGTH, SPACY]
+        ).T.tolist()
+        ends = list(map(add, starts, lengths))
+        cached = Tokens(orths, lowers, puncts, starts, ends, list(map(add, ends, spaces)))
+        doc.user_data[_TOKENS] = cached
     return cached
+
+
+def keep_lemmas(doc: Doc, lemmas: list[int]) -> None:
+    """Record the lemma ids a lemmatizer has just set, as `lemmas_of` gives them."""
+    doc.user_data[_LEMMAS] = lemmas
+
+
+def lemmas_of(doc: Doc) -> list[int]:
+    """Each token's lemma id."""
+    cached = doc.user_data.get(_LEMMAS)
+    if cached is None:
+        cached = doc.user_data[_LEMMAS] = doc.to_array(LEMMA).tolist()
+    return cached
+
+
+def _offsets(doc: Doc) -> tuple[list[int], list[int], list[int]]:
+    """Each token's first character, end, and end with its trailing space."""
+    tokens = tokens_of(doc)
+    return tokens.starts, tokens.ends, tokens.ends_with_space
 
 
 def token_chars(doc: Doc, start: int, end: int) -> tuple[int, int]:

@@ -14,12 +14,19 @@ import re
 from functools import cache
 from typing import Any
 
-from spacy.attrs import LEMMA
 from spacy.tokens import Doc, Token
 
 from marker.nlp.dates import MONTHS
 from marker.nlp.scan import lowered
-from marker.nlp.spans import Mark, noted, sentences, spans_of, text_of, token_bounds
+from marker.nlp.spans import (
+    Mark,
+    lemmas_of,
+    noted,
+    sentences,
+    spans_of,
+    text_of,
+    token_bounds,
+)
 from marker.resources import lexicon
 
 _LEADER = re.compile(r"^\s*(?:[•◦▪●○■□➢➤✓✔\-*–]|\(?\d{1,2}[.)]|\(?[a-h][.)])\s+")
@@ -155,7 +162,7 @@ def _first_action(doc: Doc, start: int, end: int) -> str | None:
     if tokens is None:
         return None
     strings = doc.vocab.strings
-    lemmas = (strings[lemma].lower() for lemma in doc.to_array(LEMMA)[slice(*tokens)].tolist())
+    lemmas = (strings[lemma].lower() for lemma in lemmas_of(doc)[slice(*tokens)])
     return next((lemma for lemma in lemmas if verbs.get(lemma)), None)
 
 

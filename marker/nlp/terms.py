@@ -16,13 +16,14 @@ vocabulary's hits are kept as positions only (`spans.note`), not as spans.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from typing import Any
 
-from spacy.attrs import LOWER, NORM, ORTH
+from spacy.attrs import NORM
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.strings import get_string_id
@@ -30,12 +31,14 @@ from spacy.tokens import Doc
 
 from marker.nlp.spans import (
     keep,
+    lemmas_of,
     note,
     sentence_at,
     sentences,
     text_of,
     token_bounds,
     token_chars,
+    tokens_of,
 )
 from marker.nlp.spelling import Speller
 from marker.resources import lexicon, rules_dir
@@ -161,6 +164,8 @@ class TermMatcher:
         self.matchers = {
             attr: PhraseMatcher(nlp.vocab, attr=attr) for attr in ("LOWER", "LEMMA", "ORTH")
         }
+        # each matcher's patterns' first words: a doc with none of them is not matched
+        self.first_words: dict[str, set[int]] = {attr: set() for attr in self.matchers}
         # patterns of spelling-tolerant vocabularies, matched on NORM after misspelt words
         # have been given the vocabulary word as their norm
         self.tolerant = PhraseMatcher(nlp.vocab, attr="NORM")
@@ -204,6 +209,7 @@ class TermMatcher:
                 phrases = sorted({v for s in term.synonyms for v in _variants(s)})
                 patterns = [self.nlp.make_doc(p) for p in phrases]
                 self.matchers["LOWER"].add(key, patterns)
+                self.first_words["LOWER"].update(d[0].lower for d in patterns if len(d))
                 if vocabulary.spelling_tolerant:
                     self.tolerant.add(key, patterns)
                     tolerant_words.update(w for p in phrases for w in p.split())
@@ -211,10 +217,11 @@ class TermMatcher:
                     phrases = [lemmatizer(d) for d in patterns if len(d) > 1]
                     if phrases:
                         self.matchers["LEMMA"].add(key, phrases)
+                        self.first_words["LEMMA"].update(d[0].lemma for d in phrases)
                 if term.case_sensitive:
-                    self.matchers["ORTH"].add(
-                        key, [self.nlp.make_doc(s) for s in term.case_sensitive]
-                    )
+                    written = [self.nlp.make_doc(s) for s in term.case_sensitive]
+                    self.matchers["ORTH"].add(key, written)
+                    self.first_words["ORTH"].update(d[0].orth for d in written if len(d))
         table = lemmatizer.table  # its keys are inflected forms, its values base forms
         lemmas = set(table.values())
         self.speller = Speller(tolerant_words, lambda word: word in table or word in lemmas)
@@ -271,7 +278,7 @@ class TermMatcher:
         """Give misspelt vocabulary words their vocabulary word as norm; True if any.
         Each distinct word is looked at once per process; set operations keep the
         per-doc cost small."""
-        orths = doc.to_array(ORTH).tolist()
+        orths = tokens_of(doc).orths
         strings = self.nlp.vocab.strings
         for orth in set(orths) - self.seen:
             self.seen.add(orth)
@@ -289,10 +296,17 @@ class TermMatcher:
 
     def __call__(self, doc: Doc) -> Doc:
         by_label: dict[str, list[tuple[int, int, Term, tuple[str, ...]]]] = {}
-        matches = [(m, ()) for matcher in self.matchers.values() for m in matcher(doc)]
+        tokens = tokens_of(doc)
+        values = {"LOWER": tokens.lowers, "LEMMA": lemmas_of(doc), "ORTH": tokens.orths}
+        matches = [
+            (m, ())
+            for attr, matcher in self.matchers.items()
+            if not self.first_words[attr].isdisjoint(values[attr])
+            for m in matcher(doc)
+        ]
         if self._respelt(doc):
             matches += [(m, ("misspelt",)) for m in self.tolerant(doc)]
-        lowers = doc.to_array(LOWER).tolist()
+        lowers = tokens.lowers
         for (key, start, end), flags in matches:
             label, term = self.terms[key]
             if not term.fits(lowers, start, end):
@@ -467,6 +481,9 @@ def _longest(hits: list[tuple]) -> list[tuple]:
     of equal ones, the first found), in text order."""
     if len(hits) == 1:
         return hits
+    ordered = sorted(hits, key=lambda h: h[0])
+    if all(a[1] <= b[0] for a, b in itertools.pairwise(ordered)):
+        return ordered  # none overlap: the common case, with nothing to choose
     taken: set[int] = set()
     kept = []
     for hit in sorted(hits, key=lambda h: (h[0] - h[1], h[0])):

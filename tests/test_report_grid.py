@@ -62,3 +62,19 @@ def test_csv_grid_carries_the_same_content(tmp_path, records):
     book = openpyxl.load_workbook(xlsx)
     with written[1].open(encoding="utf-8-sig") as handle:
         assert len(list(csv.reader(handle))) == book["Evidence"].max_row - 1
+
+
+def test_summary_says_which_verdicts_to_check_first_and_what_to_do_first(tmp_path, records):
+    (path,) = write_grid(tmp_path / "grid.xlsx", records, pack=PACK, run_date=RUN, fmt="xlsx")
+    summary = openpyxl.load_workbook(path)["Summary"]
+    header = [c.value for c in summary[2]]
+    assert header[-2:] == ["Check first", "Do these first"]
+    by_file = {row[0].value: row for row in summary.iter_rows(min_row=3)}
+    for record in records[:-1]:
+        row = by_file[record["path"]]
+        borderline = [
+            p["title"] for p in record["marking_points"] if p["confidence"] == "borderline"
+        ]
+        assert (row[-2].value or "") == "; ".join(borderline)
+        assert (row[-1].value or "") == "\n".join(record["do_first"])
+    assert any(row[-1].value for row in by_file.values())

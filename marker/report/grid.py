@@ -68,7 +68,13 @@ def _record_rows(record: dict) -> Iterator[tuple[str, list[Any]]]:
         return
     points = {p["id"]: [VERDICT_WORDS[p["verdict"]], p["score"]] for p in record["marking_points"]}
     outcome = "Met" if record["outcome"] == "met" else "Not yet met"
-    yield "Summary", [path, outcome, points, len(record["findings"]), len(record["warnings"])]
+    # which verdicts the assessor should judge first, and what the learner should do first
+    check_first = "; ".join(
+        p["title"] for p in record["marking_points"] if p.get("confidence") == "borderline"
+    )
+    do_first = "\n".join(record.get("do_first", []))
+    counts = [len(record["findings"]), len(record["warnings"])]
+    yield "Summary", [path, outcome, points, *counts, check_first, do_first]
     for point in record["marking_points"]:
         for check in point.get("checks", []):
             for citation in check["evidence"]:
@@ -125,7 +131,16 @@ class _Spool:
         if name != "Summary":
             return HEADERS[name]
         scores = [f"Score: {point}" for point in self.points]
-        return ["File", "Outcome", *self.points.values(), *scores, "Findings", "Warnings"]
+        return [
+            "File",
+            "Outcome",
+            *self.points.values(),
+            *scores,
+            "Findings",
+            "Warnings",
+            "Check first",
+            "Do these first",
+        ]
 
     def column_widths(self, name: str) -> list[int]:
         """Each column's width: its longest value or header, within MAX_WIDTH."""
@@ -133,6 +148,7 @@ class _Spool:
         if name == "Summary":
             keys: list[int | str] = [0, 1, *self.points, *[f"score:{p}" for p in self.points]]
             found = [widths.get(key, 0) for key in keys] + [len("Findings"), len("Warnings")]
+            found += [MAX_WIDTH, MAX_WIDTH]  # the reasons and actions are sentences
         else:
             found = [widths.get(column, 0) for column in range(len(HEADERS[name]))]
         return [

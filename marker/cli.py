@@ -540,8 +540,26 @@ def _check_database(db_url: str) -> None:
     help="With --engine ray: the cluster's nodes read the files by path (a shared disk) "
     "instead of being sent their bytes.",
 )
+@click.option(
+    "--feedback",
+    "feedback_dir",
+    type=click.Path(file_okay=False),
+    help="Also write each learner's feedback page and commented copy into this folder; "
+    "the grid's Summary links each learner's page.",
+)
 def batch(
-    paths, out, fmt, jobs, resume, pack_id, db_url, follow_links, engine, address, shared_fs
+    paths,
+    out,
+    fmt,
+    jobs,
+    resume,
+    pack_id,
+    db_url,
+    follow_links,
+    engine,
+    address,
+    shared_fs,
+    feedback_dir,
 ) -> None:
     """Mark every .docx/.xlsx in folders and files, in parallel, into an assessor grid.
 
@@ -556,7 +574,10 @@ def batch(
     --engine ray marks on a Ray cluster (docs/scale.md): the same grid, journal and
     --resume; --jobs is then the number of actors (default: the cluster's cores).
 
-    Example: marker batch submissions/ -o grid.xlsx --jobs 2
+    --feedback DIR returns feedback to a whole cohort in one run: each learner's page and
+    their file with comments, named after its path (made safe), linked from the grid.
+
+    Example: marker batch submissions/ -o grid.xlsx --jobs 2 --feedback feedback/
     """
     from marker.batch import (
         EngineError,
@@ -581,9 +602,13 @@ def batch(
     # (run_batch does so); any other input the outputs would overwrite is refused.
     previous = journal_path(out_path, fmt).exists()
     named = [Path(name) for name in paths if Path(name).is_file()]
-    found = [task.source for task in _portfolio_files(paths)]
+    tasks = _portfolio_files(paths)
+    found = [task.source for task in tasks]
     inputs = named + [p for p in found if not (previous and same_file(p, [out_path]))]
     prepare(outputs, inputs, say=lambda line: click.echo(line, err=True))
+    feedback = Path(feedback_dir) if feedback_dir else None
+    if feedback is not None and any(same_file(feedback, [p]) for p in map(Path, paths)):
+        raise OutputError(f"{feedback}: is an input folder: write the feedback elsewhere")
     pack = loaded.ref().model_dump()
     terminal = sys.stderr.isatty()
 
@@ -596,7 +621,10 @@ def batch(
     def render(records: Iterable[dict]) -> list[Path]:
         from marker.report.grid import write_grid  # openpyxl styles load only when needed
 
-        return write_grid(out_path, records, pack=pack, run_date=dt.date.today(), fmt=fmt)
+        links = os.path.relpath(feedback, out_path.parent) if feedback else None
+        return write_grid(
+            out_path, records, pack=pack, run_date=dt.date.today(), fmt=fmt, feedback=links
+        )
 
     if engine == "ray":
         from marker.batch.ray_engine import RayWorkers
@@ -635,5 +663,12 @@ def batch(
             written = ", ".join(map(str, summary.written))
             raise click.ClickException(f"{error} (the markings are kept in {written})") from None
         click.echo(f"stored {stored} verdicts in {safe_url(db_url)}", err=True)
+    if feedback is not None:
+        from marker.report.cohort import write_feedback
+
+        records = latest_per_file(read_journal(journal_path(out_path, fmt)))
+        sources = {task.path: task.source for task in tasks if not task.refused}
+        count = write_feedback(records, sources, feedback)
+        click.echo(f"wrote feedback for {count} learner(s) in {feedback}", err=True)
     click.echo(summary.line(resume))
     sys.exit(130 if summary.interrupted else 0)

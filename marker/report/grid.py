@@ -15,6 +15,7 @@ from typing import IO, Any
 from marker.cells import put, write_csv
 from marker.discovery import record_path
 from marker.outputs import save
+from marker.report.cohort import feedback_page
 
 VERDICT_WORDS = {"met": "Met", "partially_met": "Partially met", "not_met": "Not met"}
 VERDICT_FILLS = {"met": "C6EFCE", "partially_met": "FFEB9C", "not_met": "FFC7CE"}
@@ -104,8 +105,11 @@ class _Spool:
     """Every sheet's rows in a temporary file of JSON lines, with what the header and the
     column widths need, so a grid of any size is written with flat memory."""
 
-    def __init__(self, records: Iterable[dict], files: dict[str, IO[str]]) -> None:
+    def __init__(
+        self, records: Iterable[dict], files: dict[str, IO[str]], feedback: str | None = None
+    ) -> None:
         self.files = files
+        self.feedback = feedback  # the learners' pages' folder, relative to the grid
         self.counts = dict.fromkeys(SHEETS, 0)
         self.points: dict[str, str] = {}  # marking point id -> title, in the pack's order
         self.widths: dict[str, dict[int | str, int]] = {name: {} for name in SHEETS}
@@ -113,6 +117,8 @@ class _Spool:
             for point in record.get("marking_points", []):
                 self.points.setdefault(point["id"], point["title"])
             for name, row in _record_rows(record):
+                if name == "Summary" and feedback is not None:
+                    row.append(f"{feedback}/{feedback_page(record_path(record))}")
                 self._add(name, row)
 
     def _add(self, name: str, row: list[Any]) -> None:
@@ -140,6 +146,7 @@ class _Spool:
             "Warnings",
             "Check first",
             "Do these first",
+            *(["Feedback page"] if self.feedback is not None else []),
         ]
 
     def column_widths(self, name: str) -> list[int]:
@@ -149,6 +156,7 @@ class _Spool:
             keys: list[int | str] = [0, 1, *self.points, *[f"score:{p}" for p in self.points]]
             found = [widths.get(key, 0) for key in keys] + [len("Findings"), len("Warnings")]
             found += [MAX_WIDTH, MAX_WIDTH]  # the reasons and actions are sentences
+            found += [MAX_WIDTH] if self.feedback is not None else []
         else:
             found = [widths.get(column, 0) for column in range(len(HEADERS[name]))]
         return [
@@ -177,19 +185,27 @@ def grid_paths(path: Path, fmt: str) -> list[Path]:
 
 
 def write_grid(
-    path: Path, records: Iterable[dict], *, pack: dict, run_date: dt.date, fmt: str
+    path: Path,
+    records: Iterable[dict],
+    *,
+    pack: dict,
+    run_date: dt.date,
+    fmt: str,
+    feedback: str | None = None,
 ) -> list[Path]:
     """Write the grid as an .xlsx workbook or as one CSV per sheet; returns the paths.
 
     `records` is the latest record of each file, in the order rows are wanted (a batch
-    gives them by path); they are read once and spooled, never all held at once.
+    gives them by path); they are read once and spooled, never all held at once. With
+    `feedback` (the learners' pages' folder, relative to the grid) the Summary links each
+    learner's page.
     """
     with contextlib.ExitStack() as stack:
         files = {
             name: stack.enter_context(tempfile.TemporaryFile("w+", encoding="utf-8"))
             for name in SHEETS
         }
-        spool = _Spool(records, files)
+        spool = _Spool(records, files, feedback)
         if fmt == "csv":
             return _write_csv(path, spool, pack, run_date)
         _write_xlsx(path, spool, pack, run_date)
@@ -237,9 +253,14 @@ def _write_xlsx(path: Path, spool: _Spool, pack: dict, run_date: dt.date) -> Non
         last = get_column_letter(len(header))
         sheet.auto_filter.ref = f"A2:{last}{max(spool.counts[name] + 2, 2)}"
         verdicts = range(2, 2 + len(spool.points)) if name == "Summary" else range(0)
+        linked = len(header) - 1 if name == "Summary" and spool.feedback is not None else -1
 
-        def cell(value: Any, column: int, sheet=sheet, verdicts=verdicts) -> WriteOnlyCell:
+        def cell(
+            value: Any, column: int, sheet=sheet, verdicts=verdicts, linked=linked
+        ) -> WriteOnlyCell:
             written = put(WriteOnlyCell(sheet), value)
+            if column == linked:
+                written.hyperlink = value  # a link, never a formula
             if isinstance(value, str) and len(value) > MAX_WIDTH:
                 written.alignment = wrap
             if column in verdicts and value in fills:

@@ -15,9 +15,9 @@ $(STAMP): pyproject.toml
 install: $(STAMP)
 
 demo: install
-	$(BIN)/marker batch fixtures/portfolios -o out/grid.xlsx
+	$(BIN)/marker batch fixtures/portfolios -o out/grid.xlsx --feedback out/feedback
 	$(BIN)/marker check fixtures/portfolios/mixed_plan_in_prose.docx --format html -o out/feedback.html --annotate out/mixed_plan_in_prose.commented.docx
-	@echo "Assessor grid: out/grid.xlsx; learner feedback: out/feedback.html; commented copy: out/mixed_plan_in_prose.commented.docx"
+	@echo "Assessor grid: out/grid.xlsx (each learner's page and commented copy in out/feedback/); learner feedback: out/feedback.html; commented copy: out/mixed_plan_in_prose.commented.docx"
 	@echo "Web app: $(BIN)/marker serve --db out/audit.db   then open http://127.0.0.1:8000/ (learners) and /review (assessors)"
 
 # A centre's consistency audit: the engine marks the fixtures into a database, a term's

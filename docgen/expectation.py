@@ -8,8 +8,8 @@ from typing import Annotated, Any, ClassVar, Literal
 from pydantic import BeforeValidator, Field
 
 from docgen.strict import Strict
+from marker.rules.marking import Verdict
 
-Verdict = Literal["met", "partially_met", "not_met"]
 FindingId = Literal[
     "vague-objective",
     "no-kpi-link",

@@ -34,7 +34,7 @@ blockquote{margin:.4rem 0 .4rem 1rem;padding-left:.8rem;border-left:4px solid #b
 th,td{border:1px solid #bbb;padding:.3rem .5rem;text-align:left;vertical-align:top}
 caption{text-align:left;font-weight:bold;padding:.4rem 0}
 .scroll{overflow-x:auto;max-width:100%}.scroll table{min-width:36rem}
-blockquote,li,th{overflow-wrap:anywhere}
+h1,blockquote,li,th,td,p{overflow-wrap:anywhere}
 .first{background:#eef3fb;border:2px solid #1d4f91;border-radius:.4rem;padding:0 1rem}
 @media (max-width:30rem){body{padding:.5rem .75rem}}
 @media print{body{max-width:none}.badge{border-width:1px}}

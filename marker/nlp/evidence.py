@@ -13,7 +13,7 @@ import gc
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from pydantic import BaseModel, Field
@@ -482,14 +482,19 @@ def _header_date(analysed: Analysed, portfolio: Portfolio, months: bool = False)
     if analysed.cell is None:
         return None
     header = portfolio.blocks[analysed.block].cells[analysed.cell].header or ""
-    days = [h.value for h in find_dates(header, portfolio.reference_date)]
+    return _date_of_header(header, portfolio.reference_date, months)
+
+
+@lru_cache(maxsize=4096)  # every row of a sheet asks again of the same headers
+def _date_of_header(header: str, reference: dt.date | None, months: bool) -> str | None:
+    days = [h.value for h in find_dates(header, reference)]
     if days and days[0].start == days[0].end:
         return days[0].start.isoformat()
     if not months:
         return None
     if days and (days[0].end - days[0].start).days <= 31:
         return days[0].start.isoformat()
-    return _month_of(header, portfolio.reference_date)
+    return _month_of(header, reference)
 
 
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")

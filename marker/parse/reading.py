@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 
 from marker.parse.columns import normalise_header, role_of
 from marker.parse.model import Block, BlockKind, Cell, Portfolio
@@ -49,6 +49,7 @@ def _phrase_pattern(section: str, key: str, anchored: bool) -> re.Pattern[str]:
 # -- what is the template's -----------------------------------------------------------
 
 
+@lru_cache(maxsize=8192)  # a sheet asks of the same cell texts thousands of times
 def is_example(text: str) -> bool:
     """ "Example: Reduce AHT…", "e.g. QA scores": a template's worked example."""
     lowered = text.strip().lower()
@@ -61,12 +62,14 @@ def is_example(text: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=8192)  # a sheet asks of the same cell texts thousands of times
 def is_placeholder(text: str) -> bool:
     """ "[Insert your goal here]", "<your name>", "dd/mm/yyyy": a blank still to fill."""
     lowered = text.strip().lower()
     return bool(_BRACKETED.match(lowered)) or lowered in _phrases("guidance", "placeholders")
 
 
+@lru_cache(maxsize=8192)  # a sheet asks of the same cell texts thousands of times
 def is_instruction(text: str) -> bool:
     """A template speaking to the learner: "Complete this section…", "Use your stats."
 
@@ -82,6 +85,7 @@ def is_instruction(text: str) -> bool:
     return addresses and bool(_phrase_pattern("guidance", "openers", True).match(opened))
 
 
+@lru_cache(maxsize=8192)  # a sheet asks of the same cell texts thousands of times
 def is_guidance_text(text: str) -> bool:
     return is_example(text) or is_placeholder(text) or is_instruction(text)
 

@@ -10,6 +10,7 @@ wins and the cell says why; a role found only from the content says so too.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -133,6 +134,7 @@ def content_of(texts: Sequence[str], dates: Sequence[bool] = ()) -> Content | No
     if not filled:
         return None
     need = 1 if len(filled) == 1 else max(2, round(SHARE * len(filled) + 0.49))
+    distinct = Counter(filled)  # a long column repeats its cells: each is tested once
     tests = (
         (Content.DATES, lambda t, d: is_date(t, d)),
         (Content.STATUS, lambda t, d: is_status(t)),
@@ -142,7 +144,7 @@ def content_of(texts: Sequence[str], dates: Sequence[bool] = ()) -> Content | No
     for content, test in tests:
         if len(filled) == 1 and content is Content.PEOPLE:
             continue  # one short answer naming a person says too little
-        if sum(1 for t, d in filled if test(t, d)) >= need:
+        if sum(n for (t, d), n in distinct.items() if test(t, d)) >= need:
             return content
     return None
 

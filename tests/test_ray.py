@@ -45,6 +45,11 @@ class Network:
 
     def __init__(self) -> None:
         self.holder = subprocess.Popen(["unshare", "--net", "sleep", "3600"])
+        own = os.readlink("/proc/self/ns/net")
+        deadline = time.monotonic() + 10
+        # `unshare` has made the namespace only once its process is in another one
+        while self._namespace() in (own, None) and time.monotonic() < deadline:
+            time.sleep(0.05)
         up = subprocess.run(
             ["nsenter", "-t", str(self.holder.pid), "-n", "ip", "link", "set", "lo", "up"],
             capture_output=True,
@@ -54,6 +59,12 @@ class Network:
         if up.returncode != 0:
             self.close()
             raise OSError(f"no network namespace of our own: {up.stderr.strip()}")
+
+    def _namespace(self) -> str | None:
+        try:
+            return os.readlink(f"/proc/{self.holder.pid}/ns/net")
+        except OSError:
+            return None
 
     def command(self, *command: str) -> list[str]:
         return ["nsenter", "-t", str(self.holder.pid), "-n", "--", *command]

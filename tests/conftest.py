@@ -47,6 +47,18 @@ def assert_refused(result, words: str = "") -> None:
 
 
 @pytest.fixture
+def save_workbook(tmp_path: Path):
+    """Save an openpyxl Workbook under tmp_path and return the path."""
+
+    def save(workbook, name: str = "portfolio.xlsx") -> Path:
+        path = tmp_path / name
+        workbook.save(path)
+        return path
+
+    return save
+
+
+@pytest.fixture
 def tmp_docx(tmp_path: Path):
     """Save a python-docx Document under tmp_path and return the path."""
 

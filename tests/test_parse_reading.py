@@ -19,16 +19,6 @@ from marker.parse.roles import TableKind, resolve
 from marker.report.parsed import render_portfolio
 
 
-@pytest.fixture
-def save_workbook(tmp_path):
-    def save(workbook, name: str = "portfolio.xlsx"):
-        path = tmp_path / name
-        workbook.save(path)
-        return path
-
-    return save
-
-
 def _doc_with(lines: list[str], heading: str | None = None) -> docx.Document:
     document = docx.Document()
     if heading:

@@ -10,16 +10,6 @@ import pytest
 from marker.parse import BlockKind, parse_file, workbook, xlsx
 
 
-@pytest.fixture
-def save_workbook(tmp_path):
-    def save(workbook, name: str = "portfolio.xlsx"):
-        path = tmp_path / name
-        workbook.save(path)
-        return path
-
-    return save
-
-
 def plan_workbook() -> openpyxl.Workbook:
     wb = openpyxl.Workbook()
     about = wb.active

@@ -15,22 +15,33 @@ def fixture_files() -> list[Path]:
     return sorted(p for p in PORTFOLIOS.iterdir() if p.suffix in (".docx", ".xlsx"))
 
 
-def quiet_batch(folder: Path, out: Path, seconds: float):
-    """`marker batch` over a folder into a JSONL journal, two workers, nothing shown."""
+def quiet_batch(
+    paths,
+    out: Path,
+    seconds: float | None = None,
+    *,
+    jobs: int = 2,
+    resume: bool = False,
+    workers=None,
+    show=None,
+):
+    """`marker batch` over a folder (or several paths) into a JSONL journal, nothing shown
+    unless `show` is given; `workers` default to `jobs` local workers."""
     from marker.batch import Workers, run_batch
     from marker.rules.loader import load_pack
 
     pack = load_pack().ref().model_dump()
+    limits = {"seconds": seconds} if seconds is not None else {}
     return run_batch(
-        [str(folder)],
+        [str(p) for p in (paths if isinstance(paths, list | tuple) else [paths])],
         out,
         fmt="jsonl",
-        jobs=2,
-        resume=False,
+        jobs=jobs,
+        resume=resume,
         pack=pack,
-        show=lambda text, bar: None,
+        show=show or (lambda text, bar: None),
         render=lambda records: [],
-        workers=Workers(2, pack["id"], seconds=seconds),
+        workers=workers or Workers(jobs, pack["id"], **limits),
     )
 
 

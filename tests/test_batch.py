@@ -9,9 +9,9 @@ import time
 
 import pytest
 
-from marker.batch import Workers, find_files, marking, read_journal, run_batch
+from marker.batch import Workers, find_files, marking, read_journal
 from marker.rules.loader import load_pack
-from tests.conftest import fixture_files
+from tests.conftest import fixture_files, quiet_batch
 
 LOADED = load_pack()
 PACK = {"id": LOADED.pack.id, "version": LOADED.pack.version, "sha256": LOADED.sha256}
@@ -19,17 +19,12 @@ PACK = {"id": LOADED.pack.id, "version": LOADED.pack.version, "sha256": LOADED.s
 
 def run(paths, out, resume=False, workers=None, jobs=2):
     lines = []
-    summary = run_batch(
-        [str(p) for p in paths],
-        out,
-        fmt="jsonl",
-        jobs=jobs,
-        resume=resume,
-        pack=PACK,
-        show=lambda text, bar: lines.append(text) if not bar else None,
-        render=lambda records: [],
-        workers=workers or Workers(jobs, PACK["id"]),
-    )
+
+    def show(text, bar):
+        if not bar:
+            lines.append(text)
+
+    summary = quiet_batch(paths, out, jobs=jobs, resume=resume, workers=workers, show=show)
     return summary, lines
 
 

@@ -10,9 +10,10 @@ import pytest
 from click.testing import CliRunner
 
 from marker import batch
-from marker.batch import Workers, latest_per_file, read_journal, run_batch, write_journal
+from marker.batch import Workers, latest_per_file, read_journal, write_journal
 from marker.cli import main
 from marker.rules.loader import load_pack
+from tests.conftest import quiet_batch
 
 PACK = load_pack().ref().model_dump()
 
@@ -26,17 +27,7 @@ def portfolio(path, text="I will reduce my AHT from 7:30 to 6:00 by 31/03/2026."
 
 
 def run(paths, out, resume=False, workers=None):
-    return run_batch(
-        [str(p) for p in paths],
-        out,
-        fmt="jsonl",
-        jobs=1,
-        resume=resume,
-        pack=PACK,
-        show=lambda text, bar: None,
-        render=lambda records: [],
-        workers=workers or Workers(1, PACK["id"]),
-    )
+    return quiet_batch(paths, out, jobs=1, resume=resume, workers=workers)
 
 
 @pytest.fixture
